@@ -1,0 +1,4 @@
+namespace Posta.Storage.Directory;
+
+/// <summary>A hosted domain.</summary>
+public sealed record DomainRecord(long Id, string Name, DateTimeOffset Created);
