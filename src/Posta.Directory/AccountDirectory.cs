@@ -1,0 +1,340 @@
+using Posta.Directory.Addresses;
+using Posta.Directory.Passwords;
+using Posta.Storage.Directory;
+
+namespace Posta.Directory;
+
+/// <summary>
+/// Domains, users and aliases as administrators and protocols see them: validates and normalises
+/// input, hashes passwords, explains refusals, and authenticates logins. Persistence is the
+/// <see cref="IDirectoryStore"/>'s.
+/// </summary>
+public sealed class AccountDirectory(IDirectoryStore store, DirectoryOptions options)
+{
+    // Verified when a login names no account so that unknown users take as long as wrong passwords.
+    private readonly Lazy<string> _decoyHash = new(() => PasswordHasher.Hash("posta-decoy-password", options.PasswordScheme));
+
+    /// <summary>The store behind this directory.</summary>
+    public IDirectoryStore Store => store;
+
+    /// <summary>The settings in force.</summary>
+    public DirectoryOptions Options => options;
+
+    /// <summary>Adds a hosted domain.</summary>
+    public async Task<DomainRecord> AddDomainAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var domain = NormalizeDomain(name);
+        try
+        {
+            return await store.AddDomainAsync(domain, cancellationToken);
+        }
+        catch (DuplicateEntryException)
+        {
+            throw new DirectoryException($"the domain {domain} exists already");
+        }
+    }
+
+    /// <summary>
+    /// Removes a domain. While it has users or aliases, <paramref name="force"/> must be true, and
+    /// then they go with it, mailboxes and all.
+    /// </summary>
+    public async Task RemoveDomainAsync(string name, bool force, CancellationToken cancellationToken = default)
+    {
+        var domain = NormalizeDomain(name);
+        if (!force)
+        {
+            var (users, aliases) = await store.CountDomainEntriesAsync(domain, cancellationToken);
+            if (users + aliases > 0)
+            {
+                throw new DirectoryException(
+                    $"the domain {domain} still has {users} user(s) and {aliases} alias(es); " +
+                    "remove them first, or pass --force to delete them with their mail");
+            }
+        }
+
+        bool removed;
+        try
+        {
+            removed = await store.RemoveDomainAsync(domain, cascade: force, cancellationToken);
+        }
+        catch (EntryInUseException)
+        {
+            throw new DirectoryException($"the domain {domain} still has users or aliases; pass --force to delete them with their mail");
+        }
+
+        if (!removed)
+        {
+            throw new DirectoryException($"the domain {domain} does not exist");
+        }
+    }
+
+    /// <summary>
+    /// Adds a user with either a password (hashed with the configured scheme) or a hash made
+    /// elsewhere (<c>{SCHEME}...</c>, as <c>doveadm pw</c> writes).
+    /// </summary>
+    public async Task<UserRecord> AddUserAsync(string address, string? password, string? passwordHash, long? quotaBytes = null, CancellationToken cancellationToken = default)
+    {
+        var normalized = NormalizeAddress(address);
+        var (_, domain) = AddressNormalizer.Split(normalized);
+        if (quotaBytes is < 0)
+        {
+            throw new DirectoryException("the quota may not be negative");
+        }
+
+        var hash = MakeHash(normalized, password, passwordHash);
+        if (await store.GetDomainAsync(domain, cancellationToken) is null)
+        {
+            throw new DirectoryException($"the domain {domain} does not exist; add it first with: posta domain add {domain}");
+        }
+
+        try
+        {
+            return await store.AddUserAsync(new NewUser(normalized, domain, hash, quotaBytes), cancellationToken);
+        }
+        catch (DuplicateEntryException)
+        {
+            throw new DirectoryException($"{normalized} exists already as a user or an alias");
+        }
+        catch (MissingEntryException)
+        {
+            throw new DirectoryException($"the domain {domain} does not exist; add it first with: posta domain add {domain}");
+        }
+    }
+
+    /// <summary>Replaces a user's password.</summary>
+    public async Task SetPasswordAsync(string address, string? password, string? passwordHash, CancellationToken cancellationToken = default)
+    {
+        var normalized = NormalizeAddress(address);
+        var hash = MakeHash(normalized, password, passwordHash);
+        if (!await store.SetPasswordHashAsync(normalized, hash, cancellationToken))
+        {
+            throw new DirectoryException($"there is no user {normalized}");
+        }
+    }
+
+    /// <summary>Changes a user's quota (null: the default) and whether the account is disabled.</summary>
+    public async Task UpdateUserAsync(string address, long? quotaBytes, bool disabled, CancellationToken cancellationToken = default)
+    {
+        var normalized = NormalizeAddress(address);
+        if (quotaBytes is < 0)
+        {
+            throw new DirectoryException("the quota may not be negative");
+        }
+
+        if (!await store.UpdateUserAsync(normalized, quotaBytes, disabled, cancellationToken))
+        {
+            throw new DirectoryException($"there is no user {normalized}");
+        }
+    }
+
+    /// <summary>Removes a user and all of its mail.</summary>
+    public async Task RemoveUserAsync(string address, CancellationToken cancellationToken = default)
+    {
+        var normalized = NormalizeAddress(address);
+        if (!await store.RemoveUserAsync(normalized, cancellationToken))
+        {
+            throw new DirectoryException($"there is no user {normalized}");
+        }
+    }
+
+    /// <summary>
+    /// Adds targets to an alias. The source is an address or <c>@domain</c> (catch-all) of a hosted
+    /// domain; a target is any address, or <c>@otherdomain</c> to map every local part of a
+    /// catch-all to the same local part there.
+    /// </summary>
+    public async Task<AliasRecord> AddAliasAsync(string source, IReadOnlyList<string> targets, CancellationToken cancellationToken = default)
+    {
+        if (targets.Count == 0)
+        {
+            throw new DirectoryException("an alias needs at least one target address");
+        }
+
+        var normalizedSource = NormalizeAliasSource(source);
+        var normalizedTargets = new List<string>(targets.Count);
+        foreach (var target in targets)
+        {
+            var t = target.Trim();
+            if (t.StartsWith('@'))
+            {
+                if (!normalizedSource.StartsWith('@'))
+                {
+                    throw new DirectoryException($"the target {t} maps a whole domain; only a catch-all source (@domain) may use it");
+                }
+
+                normalizedTargets.Add("@" + NormalizeDomain(t[1..]));
+            }
+            else
+            {
+                normalizedTargets.Add(NormalizeAddress(t));
+            }
+        }
+
+        if (normalizedTargets.Contains(normalizedSource, StringComparer.Ordinal))
+        {
+            throw new DirectoryException($"the alias {normalizedSource} may not point at itself");
+        }
+
+        var domain = normalizedSource.StartsWith('@') ? normalizedSource[1..] : AddressNormalizer.Split(normalizedSource).Domain;
+        if (await store.GetDomainAsync(domain, cancellationToken) is null)
+        {
+            throw new DirectoryException($"the domain {domain} is not hosted here; add it first with: posta domain add {domain}");
+        }
+
+        try
+        {
+            return await store.AddAliasTargetsAsync(normalizedSource, normalizedTargets, cancellationToken);
+        }
+        catch (DuplicateEntryException)
+        {
+            throw new DirectoryException($"{normalizedSource} is a user; an address is either a user or an alias");
+        }
+        catch (MissingEntryException)
+        {
+            throw new DirectoryException($"the domain {domain} is not hosted here; add it first with: posta domain add {domain}");
+        }
+    }
+
+    /// <summary>Removes one target of an alias, or the whole alias when <paramref name="target"/> is null.</summary>
+    public async Task RemoveAliasAsync(string source, string? target, CancellationToken cancellationToken = default)
+    {
+        var normalizedSource = NormalizeAliasSource(source);
+        string? normalizedTarget = null;
+        if (target is not null)
+        {
+            var t = target.Trim();
+            normalizedTarget = t.StartsWith('@') ? "@" + NormalizeDomain(t[1..]) : NormalizeAddress(t);
+        }
+
+        if (!await store.RemoveAliasAsync(normalizedSource, normalizedTarget, cancellationToken))
+        {
+            throw new DirectoryException(normalizedTarget is null
+                ? $"there is no alias {normalizedSource}"
+                : $"the alias {normalizedSource} has no target {normalizedTarget}");
+        }
+    }
+
+    /// <summary>
+    /// Checks a login: the full address of a user, or an alias address that reaches exactly one
+    /// local user (Dovecot setups that log in by alias). Disabled accounts fail.
+    /// </summary>
+    public async Task<AuthenticationResult> AuthenticateAsync(string login, string password, CancellationToken cancellationToken = default)
+    {
+        UserRecord? user = null;
+        if (AddressNormalizer.TryNormalizeAddress(login, out var address, out _))
+        {
+            user = await store.GetUserAsync(address, cancellationToken) ?? await FindUserByAliasAsync(address, cancellationToken);
+        }
+
+        if (user is null)
+        {
+            PasswordHasher.Verify(_decoyHash.Value, password);
+            return new AuthenticationResult(null, "unknown user");
+        }
+
+        var check = PasswordHasher.Verify(user.PasswordHash, password);
+        if (check != PasswordCheck.Match)
+        {
+            return new AuthenticationResult(null, check == PasswordCheck.Unsupported ? "stored password hash is not usable" : "wrong password");
+        }
+
+        return user.Disabled ? new AuthenticationResult(null, "account disabled") : new AuthenticationResult(user, null);
+    }
+
+    private async Task<UserRecord?> FindUserByAliasAsync(string address, CancellationToken cancellationToken)
+    {
+        var alias = await store.GetAliasAsync(address, cancellationToken);
+        if (alias is null)
+        {
+            return null;
+        }
+
+        UserRecord? found = null;
+        foreach (var target in alias.Targets)
+        {
+            var user = await store.GetUserAsync(target, cancellationToken);
+            if (user is null)
+            {
+                continue;
+            }
+
+            if (found is not null && found.Id != user.Id)
+            {
+                // An alias that fans out to several people is a list, not a login name.
+                return null;
+            }
+
+            found = user;
+        }
+
+        return found;
+    }
+
+    private string MakeHash(string address, string? password, string? passwordHash)
+    {
+        if (password is not null && passwordHash is not null)
+        {
+            throw new DirectoryException("give either a password or a password hash, not both");
+        }
+
+        if (passwordHash is not null)
+        {
+            if (!PasswordHasher.IsValidStoredHash(passwordHash, out var error))
+            {
+                throw new DirectoryException($"--password-hash: {error}");
+            }
+
+            return passwordHash;
+        }
+
+        if (password is null)
+        {
+            throw new DirectoryException("a password is needed (--password, --password-stdin or --password-hash)");
+        }
+
+        CheckPasswordStrength(address, password);
+        try
+        {
+            return PasswordHasher.Hash(password, options.PasswordScheme);
+        }
+        catch (ArgumentException e)
+        {
+            throw new DirectoryException($"the password cannot be used: {e.Message}");
+        }
+    }
+
+    private void CheckPasswordStrength(string address, string password)
+    {
+        if (string.IsNullOrWhiteSpace(password))
+        {
+            throw new DirectoryException("the password is empty");
+        }
+
+        if (password.Length < options.MinPasswordLength)
+        {
+            throw new DirectoryException($"the password is too short: it needs at least {options.MinPasswordLength} characters");
+        }
+
+        var (local, _) = AddressNormalizer.Split(address);
+        if (string.Equals(password, address, StringComparison.OrdinalIgnoreCase) || string.Equals(password, local, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new DirectoryException("the password may not be the user's own address");
+        }
+
+        if (password.Distinct().Count() < 3)
+        {
+            throw new DirectoryException("the password is too weak: it repeats the same one or two characters");
+        }
+    }
+
+    private static string NormalizeDomain(string name) =>
+        AddressNormalizer.TryNormalizeDomain(name, out var domain, out var error) ? domain : throw new DirectoryException(error!);
+
+    private static string NormalizeAddress(string address) =>
+        AddressNormalizer.TryNormalizeAddress(address, out var normalized, out var error) ? normalized : throw new DirectoryException(error!);
+
+    private static string NormalizeAliasSource(string source)
+    {
+        var s = source.Trim();
+        return s.StartsWith('@') ? "@" + NormalizeDomain(s[1..]) : NormalizeAddress(s);
+    }
+}

@@ -1,0 +1,13 @@
+namespace Posta.Directory.Passwords;
+
+/// <summary>The password schemes Posta understands, named after Dovecot's.</summary>
+internal enum PasswordScheme
+{
+    /// <summary>Dovecot's CRYPT (also what a hash without a {SCHEME} prefix means): the crypt(3) prefix of the data picks the algorithm.</summary>
+    Crypt,
+    Sha512Crypt,
+    Sha256Crypt,
+    BlfCrypt,
+    Md5Crypt,
+    Plain,
+}

@@ -1,0 +1,4 @@
+namespace Posta.Storage;
+
+/// <summary>The blob store has no bytes under that hash.</summary>
+public sealed class BlobNotFoundException(string message) : StorageException(message);

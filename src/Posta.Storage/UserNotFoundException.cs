@@ -1,0 +1,4 @@
+namespace Posta.Storage;
+
+/// <summary>There is no user with that id.</summary>
+public sealed class UserNotFoundException(string message) : StorageException(message);

@@ -1,0 +1,3 @@
+using Posta.Cli;
+
+return await PostaCli.RunAsync(args, CliIo.FromConsole());
