@@ -17,6 +17,8 @@ namespace Posta.Hosting;
 /// <summary>Wires Posta's listeners into an ASP.NET Core host.</summary>
 public static class PostaHostingExtensions
 {
+    private const string KestrelKey = "Posta.Hosting.Kestrel";
+
     /// <summary>
     /// Serves <paramref name="listenerName"/> with <typeparamref name="THandler"/> (a singleton).
     /// The same handler may serve several listeners (smtp, submission, submissions); it tells
@@ -41,9 +43,11 @@ public static class PostaHostingExtensions
     /// <summary>
     /// Makes Kestrel serve exactly the configured listeners: each listener with a protocol
     /// registered by <see cref="AddPostaProtocol{THandler}"/>, plus http and https, which serve
-    /// the application built from <paramref name="builder"/>. Also sets the host's shutdown
-    /// timeout to <see cref="HostingOptions.ShutdownTimeout"/>. Certificates load when the host
-    /// starts; a bad certificate file or an address that cannot be bound makes the start throw
+    /// the application built from <paramref name="builder"/>. Listeners with addresses but no
+    /// registered protocol are skipped (logged); when nothing is served no socket is bound at all.
+    /// Also sets the host's shutdown timeout to <see cref="HostingOptions.ShutdownTimeout"/>.
+    /// Certificates load when the host starts, before any socket is bound: an unusable certificate
+    /// file or an address that cannot be bound makes <c>StartAsync</c> throw
     /// (<see cref="CertificateLoadException"/>, <see cref="ListenerBindException"/>).
     /// </summary>
     /// <exception cref="HostingConfigurationException">The options are invalid; every problem is listed.</exception>
@@ -59,6 +63,7 @@ public static class PostaHostingExtensions
 
         builder.WebHost.UseKestrelCore();
         var services = builder.Services;
+        ReplaceServer(services);
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<BoundListeners>();
@@ -66,17 +71,33 @@ public static class PostaHostingExtensions
         services.TryAddSingleton<CertificateStore>();
         services.TryAddSingleton<TlsHandshaker>();
         services.TryAddSingleton<ListenSocketFactory>();
+        services.TryAddSingleton<ServedListeners>();
+        services.AddHostedService<CertificateStartup>();
         services.AddHostedService<CertificateReloadService>();
         services.AddSingleton<IConfigureOptions<KestrelServerOptions>, KestrelListenerSetup>();
         services.AddOptions<SocketTransportOptions>()
             .Configure<ListenSocketFactory>((transport, factory) => transport.CreateBoundListenSocket = factory.CreateBoundListenSocket);
         services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
-
-        if (options.Listeners.Values.All(listener => listener.Addresses.Count == 0))
-        {
-            services.AddSingleton<IServer, NoListenersServer>();
-        }
-
         return builder;
+    }
+
+    /// <summary>
+    /// Keeps Kestrel's registration under a key and resolves IServer to it only when some listener
+    /// is served: which ones are is known once every protocol has been registered, after this call.
+    /// </summary>
+    private static void ReplaceServer(IServiceCollection services)
+    {
+        var kestrel = services.LastOrDefault(descriptor => descriptor.ServiceType == typeof(IServer) && !descriptor.IsKeyedService)
+            ?? throw new InvalidOperationException("Kestrel is not registered as the server");
+        services.Remove(kestrel);
+        services.Add(kestrel switch
+        {
+            { ImplementationType: { } type } => ServiceDescriptor.KeyedSingleton(typeof(IServer), KestrelKey, type),
+            { ImplementationFactory: { } factory } => ServiceDescriptor.KeyedSingleton(typeof(IServer), KestrelKey, (provider, _) => factory(provider)),
+            _ => ServiceDescriptor.KeyedSingleton(typeof(IServer), KestrelKey, kestrel.ImplementationInstance!),
+        });
+        services.AddSingleton<IServer>(provider => provider.GetRequiredService<ServedListeners>().Any
+            ? provider.GetRequiredKeyedService<IServer>(KestrelKey)
+            : ActivatorUtilities.CreateInstance<NoListenersServer>(provider));
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 
@@ -20,7 +21,9 @@ public static class PostaLoggingExtensions
             console.LogToStandardErrorThreshold = LogLevel.Trace;
             console.FormatterName = format == ConsoleLogFormat.Json ? ConsoleFormatterNames.Json : ConsoleFormatterNames.Simple;
         });
-        logging.AddSimpleConsole(simple =>
+        // Formatter options directly: AddSimpleConsole/AddJsonConsole would each also claim the
+        // formatter name.
+        logging.Services.Configure<SimpleConsoleFormatterOptions>(simple =>
         {
             simple.SingleLine = true;
             simple.IncludeScopes = true;
@@ -28,7 +31,7 @@ public static class PostaLoggingExtensions
             simple.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
             simple.ColorBehavior = LoggerColorBehavior.Disabled;
         });
-        logging.AddJsonConsole(json =>
+        logging.Services.Configure<JsonConsoleFormatterOptions>(json =>
         {
             json.IncludeScopes = true;
             json.UseUtcTimestamp = true;

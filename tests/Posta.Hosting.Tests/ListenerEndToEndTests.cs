@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Posta.Hosting.Listening;
 using Posta.Hosting.Tests.Support;
 
@@ -124,12 +125,51 @@ public class ListenerEndToEndTests
     }
 
     [Fact]
+    public async Task The_full_WebApplication_builder_works_as_the_slim_one_does()
+    {
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder();
+        builder.Logging.ClearProviders();
+        builder.UsePostaHosting(TestServer.Options((ListenerNames.ManageSieve, "127.0.0.1:0")));
+        builder.Services.AddPostaProtocol<EchoHandler>(ListenerNames.ManageSieve);
+        await using var app = builder.Build();
+        await app.StartAsync();
+
+        var endPoint = app.Services.GetRequiredService<BoundListeners>().GetEndPoint(ListenerNames.ManageSieve);
+        await using var client = await LineClient.ConnectAsync(endPoint);
+
+        Assert.StartsWith("READY 127.0.0.1:", await client.ReadLineAsync(), StringComparison.Ordinal);
+        await app.StopAsync();
+    }
+
+    [Fact]
     public async Task With_no_listeners_nothing_is_bound()
     {
         await using var server = await TestServer.StartAsync(TestServer.Options());
 
         Assert.IsType<NoListenersServer>(server.Services.GetRequiredService<IServer>());
         Assert.Empty(server.Services.GetRequiredService<BoundListeners>().All);
+    }
+
+    [Fact]
+    public async Task Listeners_without_a_registered_protocol_are_skipped_and_nothing_else_is_bound()
+    {
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
+        var logs = new LogCollector();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(logs);
+        using var temp = new TempDirectory();
+        var options = TestServer.Options((ListenerNames.Imap, "127.0.0.1:0"));
+        options.Tls.SelfSignedDirectory = temp.Path;
+        builder.UsePostaHosting(options);
+        await using var app = builder.Build();
+
+        await app.StartAsync();
+
+        Assert.IsType<NoListenersServer>(app.Services.GetRequiredService<IServer>());
+        Assert.Empty(app.Services.GetRequiredService<BoundListeners>().All);
+        Assert.Contains(logs.Entries, e => e.EventName == "ListenerWithoutProtocol" && e.Message.StartsWith("listener imap ", StringComparison.Ordinal));
+        Assert.Empty(Directory.GetFiles(temp.Path));
+        await app.StopAsync();
     }
 
     [Fact]

@@ -1,33 +1,19 @@
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using Posta.Hosting.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Posta.Hosting.Tls;
 
 namespace Posta.Hosting.Tests;
 
-public sealed class TlsEndToEndTests : IDisposable
+public sealed class TlsEndToEndTests(CertificateFixture certificates) : IClassFixture<CertificateFixture>, IDisposable
 {
     private readonly TempDirectory _temp = new();
-    private readonly X509Certificate2 _root = TestCertificates.CreateAuthority("Test Root");
-    private readonly X509Certificate2 _intermediate;
-    private readonly X509Certificate2 _mail;
-    private readonly X509Certificate2 _wildcard;
+    private readonly X509Certificate2 _intermediate = certificates.Intermediate;
+    private readonly X509Certificate2 _mail = certificates.Mail;
+    private readonly X509Certificate2 _wildcard = certificates.Wildcard;
 
-    public TlsEndToEndTests()
-    {
-        _intermediate = CertificateStoreTests.Intermediate(_root);
-        _mail = TestCertificates.CreateServer(["mail.example.test"], rsa: true, issuer: _intermediate);
-        _wildcard = TestCertificates.CreateServer(["*.example.org"]);
-    }
-
-    public void Dispose()
-    {
-        _mail.Dispose();
-        _wildcard.Dispose();
-        _intermediate.Dispose();
-        _root.Dispose();
-        _temp.Dispose();
-    }
+    public void Dispose() => _temp.Dispose();
 
     private HostingOptions WithCertificates(params (string Listener, string Address)[] listeners)
     {
@@ -143,12 +129,12 @@ public sealed class TlsEndToEndTests : IDisposable
     public async Task A_renewed_certificate_reaches_new_connections_without_a_restart()
     {
         // certbot's layout: live/ holds symlinks into archive/, and a renewal repoints them.
-        using var first = TestCertificates.CreateServer(["mail.example.test"]);
-        using var second = TestCertificates.CreateServer(["mail.example.test"]);
+        var first = _mail;
+        var second = certificates.Renewed;
         var archive = _temp.Combine("archive");
         var live = _temp.Combine("live");
         Directory.CreateDirectory(live);
-        var v1 = TestCertificates.WritePem(Path.Combine(archive, "1"), first);
+        var v1 = TestCertificates.WritePem(Path.Combine(archive, "1"), first, _intermediate);
         var v2 = TestCertificates.WritePem(Path.Combine(archive, "2"), second);
         var files = new CertificateFiles(Path.Combine(live, "fullchain.pem"), Path.Combine(live, "privkey.pem"));
         File.CreateSymbolicLink(files.CertificatePath, v1.CertificatePath);
@@ -213,10 +199,14 @@ public sealed class TlsEndToEndTests : IDisposable
         var options = TestServer.Options((ListenerNames.Imaps, "127.0.0.1:0"));
         var missing = _temp.Combine("nowhere", "fullchain.pem");
         options.Tls.Certificates.Add(new CertificateFiles(missing, _temp.Combine("nowhere", "privkey.pem")));
-        // Certificates load while the application is built, before any socket is bound.
-        var error = Assert.Throws<CertificateLoadException>(() => TestServer.Build(options, out _));
+        await using var app = TestServer.Build(options, out _);
+
+        var error = await Assert.ThrowsAsync<CertificateLoadException>(() => app.StartAsync());
 
         Assert.Equal($"tls: {missing}: file not found", error.Message);
+
+        // Nothing was bound before the failure.
+        Assert.Empty(app.Services.GetRequiredService<BoundListeners>().All);
     }
 
     private static void Repoint(string link, string target)

@@ -103,7 +103,11 @@ public class CrashTests(ITestOutputHelper output)
             {
                 if (!lines.TryTake(out var line, TimeSpan.FromSeconds(1)))
                 {
-                    Assert.False(lines.IsCompleted, $"the crasher exited early: {await stderr}");
+                    if (lines.IsCompleted)
+                    {
+                        Assert.Fail($"the crasher exited early: {await stderr}");
+                    }
+
                     continue;
                 }
 
@@ -131,7 +135,8 @@ public class CrashTests(ITestOutputHelper output)
             }
         }
 
-        Assert.True(acked.Count >= minimumAcks, $"only {acked.Count} appends acknowledged: {await stderr}");
+        var errors = await stderr;
+        Assert.True(acked.Count >= minimumAcks, $"only {acked.Count} appends acknowledged: {errors}");
         return acked;
     }
 

@@ -37,7 +37,7 @@ public static class AddressNormalizer
         string ascii;
         try
         {
-            ascii = Idn.GetAscii(text).ToLowerInvariant();
+            ascii = Idn.GetAscii(text.ToLowerInvariant()).ToLowerInvariant();
         }
         catch (ArgumentException)
         {

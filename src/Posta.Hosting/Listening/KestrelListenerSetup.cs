@@ -19,7 +19,7 @@ namespace Posta.Hosting.Listening;
 /// </summary>
 internal sealed class KestrelListenerSetup(
     HostingOptions options,
-    IEnumerable<ProtocolRegistration> registrations,
+    ServedListeners served,
     IServiceProvider services,
     ConnectionTracker tracker,
     CertificateStore certificates,
@@ -33,39 +33,16 @@ internal sealed class KestrelListenerSetup(
 
     public void Configure(KestrelServerOptions kestrel)
     {
-        var handlers = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase);
-        foreach (var registration in registrations)
+        foreach (var name in served.Unserved)
         {
-            if (handlers.TryGetValue(registration.ListenerName, out var other) && other != registration.HandlerType)
-            {
-                throw new InvalidOperationException(
-                    $"listener {registration.ListenerName} has two protocols registered: {other.Name} and {registration.HandlerType.Name}");
-            }
-
-            handlers[registration.ListenerName] = registration.HandlerType;
+            Log.ListenerWithoutProtocol(_logger, name);
         }
 
         var trusted = new TrustedNetworks(options.TrustedProxies);
-        var endpoints = 0;
-        var needsCertificates = false;
-        foreach (var name in ListenerNames.All)
+        foreach (var (name, handlerType) in served.Handlers)
         {
-            if (!options.Listeners.TryGetValue(name, out var listener) || listener.Addresses.Count == 0)
-            {
-                continue;
-            }
-
-            ConnectionHandler? handler = null;
-            if (handlers.TryGetValue(name, out var handlerType))
-            {
-                handler = (ConnectionHandler)services.GetRequiredService(handlerType);
-            }
-            else if (!ListenerNames.IsHttp(name))
-            {
-                Log.ListenerWithoutProtocol(_logger, name);
-                continue;
-            }
-
+            var listener = options.Listeners[name];
+            var handler = handlerType is null ? null : (ConnectionHandler)services.GetRequiredService(handlerType);
             var context = new ListenerContext
             {
                 Name = name,
@@ -107,23 +84,7 @@ internal sealed class KestrelListenerSetup(
                         kestrel.Listen(new IPEndPoint(address.Address!, address.Port), Configure);
                         break;
                 }
-
-                endpoints++;
             }
-
-            needsCertificates |= name != ListenerNames.Http;
-        }
-
-        if (endpoints == 0)
-        {
-            throw new InvalidOperationException(
-                $"none of the configured listeners ({string.Join(", ", options.Listeners.Keys)}) has a protocol registered in this process");
-        }
-
-        // Fail the start, before any socket is bound, when a certificate file is unusable.
-        if (needsCertificates)
-        {
-            certificates.EnsureLoaded();
         }
     }
 

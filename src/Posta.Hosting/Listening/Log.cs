@@ -10,7 +10,7 @@ internal static partial class Log
         Message = "listener {Listener} on {EndPoint}")]
     public static partial void ListenerBound(ILogger logger, string listener, EndPoint endPoint);
 
-    [LoggerMessage(EventId = 301, EventName = "ListenerWithoutProtocol", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 301, EventName = "ListenerWithoutProtocol", Level = LogLevel.Information,
         Message = "listener {Listener} is configured but no protocol serves it in this process (role not enabled?); not listening")]
     public static partial void ListenerWithoutProtocol(ILogger logger, string listener);
 
@@ -19,6 +19,6 @@ internal static partial class Log
     public static partial void StaleSocketRemoved(ILogger logger, string listener, string path);
 
     [LoggerMessage(EventId = 303, EventName = "NoListeners", Level = LogLevel.Information,
-        Message = "no listeners configured; serving no connections")]
+        Message = "this process serves no listener; no socket is bound")]
     public static partial void NoListeners(ILogger logger);
 }

@@ -173,6 +173,7 @@ public sealed class MimeParser
             if (hasLineFeed && (head.IsEmpty || (head.Length == 1 && head[0] == '\r')))
             {
                 EndHeaders(frame, lineStart + length, lineFeeds + 1, bareLineFeeds + (eol == 1 ? 1 : 0), terminated: true);
+                frame.Part.HeaderTerminatorLength = eol;
                 return;
             }
 
@@ -414,6 +415,7 @@ public sealed class MimeParser
             {
                 // The header block runs up to the boundary or end of input; the body is empty.
                 EndHeadersAt(frame, end);
+                part.HeaderEndsMidLine = index < 0 && inLine;
                 if (index < 0 && part == root)
                     Flag(part, MimeProblems.TruncatedHeader);
             }

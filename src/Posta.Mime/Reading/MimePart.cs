@@ -85,6 +85,12 @@ public sealed class MimePart
 
     internal long BodyBareLineFeeds { get; set; }
 
+    // The header block's blank line: 2 for CRLF, 1 for LF, 0 when there was none.
+    internal int HeaderTerminatorLength { get; set; }
+
+    // True when the input ended inside the header block's last line (no line break after it).
+    internal bool HeaderEndsMidLine { get; set; }
+
     internal void AddChild(MimePart child) => (children ??= []).Add(child);
 
     /// <inheritdoc/>

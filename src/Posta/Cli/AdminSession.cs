@@ -38,7 +38,7 @@ internal sealed class AdminSession : IAsyncDisposable
     public static PostaSettings LoadSettings(ParseResult parse, CliIo io, IReadOnlyDictionary<string, string?>? extraOverrides)
     {
         var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        if (parse.GetValue(CommonOptions.Data) is { } data)
+        if (parse.GetValue<string?>(CommonOptions.DataName) is { } data)
         {
             overrides["data"] = data;
         }
@@ -48,7 +48,7 @@ internal sealed class AdminSession : IAsyncDisposable
             overrides[key] = value;
         }
 
-        var settings = SettingsLoader.Load(parse.GetValue(CommonOptions.Config), overrides, io.Environment, out var errors);
+        var settings = SettingsLoader.Load(parse.GetValue<string?>(CommonOptions.ConfigName), overrides, io.Environment, out var errors);
         if (errors.Count > 0)
         {
             throw new InvalidSettingsException(errors);

@@ -9,8 +9,8 @@ internal static class PostaCli
     public static async Task<int> RunAsync(string[] args, CliIo io, CancellationToken cancellationToken = default)
     {
         var root = new RootCommand("Posta: a complete mail server (SMTP, submission, LMTP, IMAP, POP3) in one program.");
-        root.Options.Add(CommonOptions.Config);
-        root.Options.Add(CommonOptions.Data);
+        root.Options.Add(CommonOptions.CreateConfig());
+        root.Options.Add(CommonOptions.CreateData());
         root.Subcommands.Add(ServeCommand.Create(io));
         root.Subcommands.Add(DomainCommand.Create(io));
         root.Subcommands.Add(UserCommand.Create(io));
