@@ -62,13 +62,13 @@ public class LimitsEndToEndTests
 
         await using var a = await LineClient.ConnectAsync(endPoint);
         await a.WriteAsync("PROXY TCP4 192.0.2.1 192.0.2.100 1000 25\r\n");
+        Assert.StartsWith("READY 192.0.2.1:1000", await a.ReadLineAsync(), StringComparison.Ordinal);
         await using var b = await LineClient.ConnectAsync(endPoint);
         await b.WriteAsync("PROXY TCP4 192.0.2.2 192.0.2.100 1000 25\r\n");
+        Assert.StartsWith("READY 192.0.2.2:1000", await b.ReadLineAsync(), StringComparison.Ordinal);
         await using var again = await LineClient.ConnectAsync(endPoint);
         await again.WriteAsync("PROXY TCP4 192.0.2.1 192.0.2.100 1001 25\r\n");
 
-        Assert.StartsWith("READY 192.0.2.1:1000", await a.ReadLineAsync(), StringComparison.Ordinal);
-        Assert.StartsWith("READY 192.0.2.2:1000", await b.ReadLineAsync(), StringComparison.Ordinal);
         Assert.Equal("LIMIT", await again.ReadLineAsync());
     }
 

@@ -59,7 +59,7 @@ public class GroupCommitTests(ITestOutputHelper output)
         var blocker = writer.ExecuteAsync(_ => gate.Wait(TimeSpan.FromSeconds(30)));
 
         var ok = t.AppendAsync(inbox, "ten bytes!");
-        var tooBig = t.Mail.AppendAsync(inbox, new UnseekableStream(new byte[20]));
+        var tooBig = t.Mail.AppendAsync(inbox, new UnseekableStream(new byte[30]));
         var alsoOk = t.Mail.CreateMailboxAsync(t.UserId, "Created in the same batch");
         await BlobTests.WaitForAsync(() => t.Store.GetStatistics().BlobsCreated == 2);
         gate.Set();

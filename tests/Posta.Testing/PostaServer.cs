@@ -62,17 +62,38 @@ public sealed class PostaServer : IAsyncDisposable
             dataDirectory = owned.Path;
         }
 
+        return await StartCoreAsync(listeners, dataDirectory, owned, ["--data", dataDirectory, "--hostname", "posta.test", .. extraArguments ?? []], environment, null, startTimeout);
+    }
+
+    /// <summary>
+    /// Starts <c>posta serve</c> the way the README's first command does: no configuration and no
+    /// --data, in <paramref name="workingDirectory"/>, so the store is <c>./data</c> there.
+    /// </summary>
+    public static Task<PostaServer> StartWithDefaultsAsync(string workingDirectory, IEnumerable<string> listeners) =>
+        StartCoreAsync(listeners, Path.Combine(workingDirectory, "data"), null, [], null, workingDirectory, null);
+
+    private static async Task<PostaServer> StartCoreAsync(IEnumerable<string> listeners, string dataDirectory, TempDirectory? owned, IEnumerable<string> extraArguments, IDictionary<string, string?>? environment, string? workingDirectory, TimeSpan? startTimeout)
+    {
         var ports = listeners.ToDictionary(l => l, _ => FreePort.Get(), StringComparer.Ordinal);
         var server = new PostaServer(dataDirectory, owned, ports);
-        var args = new List<string> { "serve", "--data", dataDirectory, "--hostname", "posta.test" };
+        var args = new List<string> { "serve" };
         foreach (var (name, port) in ports)
         {
             args.Add("--listen");
             args.Add($"{name}=127.0.0.1:{port}");
         }
 
-        args.AddRange(extraArguments ?? []);
-        await server.StartProcessAsync(args, environment, startTimeout ?? TimeSpan.FromSeconds(60));
+        args.AddRange(extraArguments);
+        try
+        {
+            await server.StartProcessAsync(args, environment, workingDirectory, startTimeout ?? TimeSpan.FromSeconds(60));
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+
         return server;
     }
 
@@ -129,10 +150,11 @@ public sealed class PostaServer : IAsyncDisposable
         kill?.WaitForExit();
     }
 
-    private async Task StartProcessAsync(IEnumerable<string> arguments, IDictionary<string, string?>? environment, TimeSpan timeout)
+    private async Task StartProcessAsync(IEnumerable<string> arguments, IDictionary<string, string?>? environment, string? workingDirectory, TimeSpan timeout)
     {
         var info = new ProcessStartInfo(RepositoryPaths.PostaExecutable)
         {
+            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
             RedirectStandardError = true,
             RedirectStandardOutput = true,
             UseShellExecute = false,

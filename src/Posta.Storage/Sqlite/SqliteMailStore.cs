@@ -16,65 +16,85 @@ internal sealed partial class SqliteMailStore(SqliteWriter writer, string readCo
 
     public ValueTask<IReadOnlyList<MailboxInfo>> ListMailboxesAsync(long userId, CancellationToken cancellationToken = default)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        using var session = new ReadSession(readConnectionString);
-        using var command = session.Command($"{MailboxInfoQuery} WHERE m.user_id = $user ORDER BY m.name").With("$user", userId);
-        return ValueTask.FromResult<IReadOnlyList<MailboxInfo>>(QueryMailboxInfos(command));
+        return SynchronousRead.Run<IReadOnlyList<MailboxInfo>>(
+            () =>
+            {
+            using var session = new ReadSession(readConnectionString);
+            using var command = session.Command($"{MailboxInfoQuery} WHERE m.user_id = $user ORDER BY m.name").With("$user", userId);
+            return QueryMailboxInfos(command);
+            },
+            cancellationToken);
     }
 
     public ValueTask<MailboxInfo?> GetMailboxAsync(long userId, string name, CancellationToken cancellationToken = default)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        if (MailboxNames.TryNormalize(name) is not { } normalized)
-        {
-            return ValueTask.FromResult<MailboxInfo?>(null);
-        }
+        return SynchronousRead.Run<MailboxInfo?>(
+            () =>
+            {
+            if (MailboxNames.TryNormalize(name) is not { } normalized)
+            {
+                return null;
+            }
 
-        using var session = new ReadSession(readConnectionString);
-        using var command = session.Command($"{MailboxInfoQuery} WHERE m.user_id = $user AND m.name = $name")
-            .With("$user", userId)
-            .With("$name", normalized);
-        return ValueTask.FromResult(QueryMailboxInfos(command).FirstOrDefault());
+            using var session = new ReadSession(readConnectionString);
+            using var command = session.Command($"{MailboxInfoQuery} WHERE m.user_id = $user AND m.name = $name")
+                .With("$user", userId)
+                .With("$name", normalized);
+            return QueryMailboxInfos(command).FirstOrDefault();
+            },
+            cancellationToken);
     }
 
     public ValueTask<MailboxInfo?> GetMailboxByIdAsync(long mailboxId, CancellationToken cancellationToken = default)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        using var session = new ReadSession(readConnectionString);
-        return ValueTask.FromResult(FindMailbox(session, mailboxId));
+        return SynchronousRead.Run<MailboxInfo?>(
+            () =>
+            {
+            using var session = new ReadSession(readConnectionString);
+            return FindMailbox(session, mailboxId);
+            },
+            cancellationToken);
     }
 
     public ValueTask<MailboxStatus> GetMailboxStatusAsync(long mailboxId, CancellationToken cancellationToken = default)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        using var session = new ReadSession(readConnectionString);
-        var mailbox = GetMailbox(session, mailboxId);
-        using var command = session.Command(
-            """
-            SELECT count(*), coalesce(sum((flags & $seen) = 0), 0), coalesce(sum((flags & $deleted) <> 0), 0), coalesce(sum(size), 0)
-            FROM messages WHERE mailbox_id = $mailbox
-            """)
-            .With("$seen", (int)MessageFlags.Seen)
-            .With("$deleted", (int)MessageFlags.Deleted)
-            .With("$mailbox", mailboxId);
-        using var reader = command.ExecuteReader();
-        reader.Read();
-        return ValueTask.FromResult(new MailboxStatus(mailbox, reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3)));
+        return SynchronousRead.Run<MailboxStatus>(
+            () =>
+            {
+            using var session = new ReadSession(readConnectionString);
+            var mailbox = GetMailbox(session, mailboxId);
+            using var command = session.Command(
+                """
+                SELECT count(*), coalesce(sum((flags & $seen) = 0), 0), coalesce(sum((flags & $deleted) <> 0), 0), coalesce(sum(size), 0)
+                FROM messages WHERE mailbox_id = $mailbox
+                """)
+                .With("$seen", (int)MessageFlags.Seen)
+                .With("$deleted", (int)MessageFlags.Deleted)
+                .With("$mailbox", mailboxId);
+            using var reader = command.ExecuteReader();
+            reader.Read();
+            return new MailboxStatus(mailbox, reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
+            },
+            cancellationToken);
     }
 
     public ValueTask<IReadOnlyList<string>> ListSubscriptionsAsync(long userId, CancellationToken cancellationToken = default)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        using var session = new ReadSession(readConnectionString);
-        using var command = session.Command("SELECT name FROM subscriptions WHERE user_id = $user ORDER BY name").With("$user", userId);
-        using var reader = command.ExecuteReader();
-        var names = new List<string>();
-        while (reader.Read())
-        {
-            names.Add(reader.GetString(0));
-        }
+        return SynchronousRead.Run<IReadOnlyList<string>>(
+            () =>
+            {
+            using var session = new ReadSession(readConnectionString);
+            using var command = session.Command("SELECT name FROM subscriptions WHERE user_id = $user ORDER BY name").With("$user", userId);
+            using var reader = command.ExecuteReader();
+            var names = new List<string>();
+            while (reader.Read())
+            {
+                names.Add(reader.GetString(0));
+            }
 
-        return ValueTask.FromResult<IReadOnlyList<string>>(names);
+            return names;
+            },
+            cancellationToken);
     }
 
     public ValueTask<IReadOnlyList<MessageRecord>> FetchAsync(
@@ -83,71 +103,83 @@ internal sealed partial class SqliteMailStore(SqliteWriter writer, string readCo
         ulong changedSince = 0,
         CancellationToken cancellationToken = default)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var ranges = UidRanges.Normalize(uids);
-        using var session = new ReadSession(readConnectionString);
-        GetMailbox(session, mailboxId);
-        var messages = new List<MessageRecord>();
-        foreach (var range in ranges)
-        {
-            using var command = session.Command(
-                $"""
-                SELECT {Rows.MessageColumns} FROM messages
-                WHERE mailbox_id = $mailbox AND uid BETWEEN $first AND $last AND modseq > $since
-                ORDER BY uid
-                """)
-                .With("$mailbox", mailboxId)
-                .With("$first", (long)range.First)
-                .With("$last", (long)range.Last)
-                .With("$since", (long)Math.Min(changedSince, long.MaxValue));
-            Rows.QueryMessages(command, messages);
-        }
+        return SynchronousRead.Run<IReadOnlyList<MessageRecord>>(
+            () =>
+            {
+            var ranges = UidRanges.Normalize(uids);
+            using var session = new ReadSession(readConnectionString);
+            GetMailbox(session, mailboxId);
+            var messages = new List<MessageRecord>();
+            foreach (var range in ranges)
+            {
+                using var command = session.Command(
+                    $"""
+                    SELECT {Rows.MessageColumns} FROM messages
+                    WHERE mailbox_id = $mailbox AND uid BETWEEN $first AND $last AND modseq > $since
+                    ORDER BY uid
+                    """)
+                    .With("$mailbox", mailboxId)
+                    .With("$first", (long)range.First)
+                    .With("$last", (long)range.Last)
+                    .With("$since", (long)Math.Min(changedSince, long.MaxValue));
+                Rows.QueryMessages(command, messages);
+            }
 
-        return ValueTask.FromResult<IReadOnlyList<MessageRecord>>(messages);
+            return messages;
+            },
+            cancellationToken);
     }
 
     public ValueTask<MailboxChanges> GetChangesAsync(long mailboxId, ulong sinceModSeq, CancellationToken cancellationToken = default)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var since = (long)Math.Min(sinceModSeq, long.MaxValue);
-        using var session = new ReadSession(readConnectionString);
-        var mailbox = GetMailbox(session, mailboxId);
-
-        using var changedCommand = session.Command(
-            $"SELECT {Rows.MessageColumns} FROM messages WHERE mailbox_id = $mailbox AND modseq > $since ORDER BY uid")
-            .With("$mailbox", mailboxId)
-            .With("$since", since);
-        var changed = Rows.QueryMessages(changedCommand);
-
-        using var vanishedCommand = session.Command(
-            "SELECT uid FROM expunged WHERE mailbox_id = $mailbox AND modseq > $since ORDER BY uid")
-            .With("$mailbox", mailboxId)
-            .With("$since", since);
-        var vanished = new List<uint>();
-        using (var reader = vanishedCommand.ExecuteReader())
-        {
-            while (reader.Read())
+        return SynchronousRead.Run<MailboxChanges>(
+            () =>
             {
-                vanished.Add((uint)reader.GetInt64(0));
-            }
-        }
+            var since = (long)Math.Min(sinceModSeq, long.MaxValue);
+            using var session = new ReadSession(readConnectionString);
+            var mailbox = GetMailbox(session, mailboxId);
 
-        return ValueTask.FromResult(new MailboxChanges(mailbox.UidValidity, mailbox.HighestModSeq, changed, vanished));
+            using var changedCommand = session.Command(
+                $"SELECT {Rows.MessageColumns} FROM messages WHERE mailbox_id = $mailbox AND modseq > $since ORDER BY uid")
+                .With("$mailbox", mailboxId)
+                .With("$since", since);
+            var changed = Rows.QueryMessages(changedCommand);
+
+            using var vanishedCommand = session.Command(
+                "SELECT uid FROM expunged WHERE mailbox_id = $mailbox AND modseq > $since ORDER BY uid")
+                .With("$mailbox", mailboxId)
+                .With("$since", since);
+            var vanished = new List<uint>();
+            using (var reader = vanishedCommand.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    vanished.Add((uint)reader.GetInt64(0));
+                }
+            }
+
+            return new MailboxChanges(mailbox.UidValidity, mailbox.HighestModSeq, changed, vanished);
+            },
+            cancellationToken);
     }
 
     public ValueTask<QuotaUsage> GetQuotaAsync(long userId, CancellationToken cancellationToken = default)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        using var session = new ReadSession(readConnectionString);
-        using var command = session.Command("SELECT used_bytes, message_count, quota_bytes FROM users WHERE id = $id").With("$id", userId);
-        using var reader = command.ExecuteReader();
-        if (!reader.Read())
-        {
-            throw new UserNotFoundException($"User {userId} does not exist.");
-        }
+        return SynchronousRead.Run<QuotaUsage>(
+            () =>
+            {
+            using var session = new ReadSession(readConnectionString);
+            using var command = session.Command("SELECT used_bytes, message_count, quota_bytes FROM users WHERE id = $id").With("$id", userId);
+            using var reader = command.ExecuteReader();
+            if (!reader.Read())
+            {
+                throw new UserNotFoundException($"User {userId} does not exist.");
+            }
 
-        var limit = reader.IsDBNull(2) ? storeOptions.DefaultQuotaBytes : reader.GetInt64(2);
-        return ValueTask.FromResult(new QuotaUsage(reader.GetInt64(0), reader.GetInt64(1), limit));
+            var limit = reader.IsDBNull(2) ? storeOptions.DefaultQuotaBytes : reader.GetInt64(2);
+            return new QuotaUsage(reader.GetInt64(0), reader.GetInt64(1), limit);
+            },
+            cancellationToken);
     }
 
     private static MailboxInfo? FindMailbox(ReadSession session, long mailboxId)

@@ -33,6 +33,8 @@ internal static partial class ServerHost
         // Kestrel's own per-request lines are noise next to the protocol logs.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        // A failed start is reported once, as one clear line, by the CLI; not as a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
 
         try
         {
