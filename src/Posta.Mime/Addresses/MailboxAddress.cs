@@ -13,10 +13,11 @@ public sealed class MailboxAddress : Address
     internal MailboxAddress(byte[] rawDisplayName, byte[]? rawComment, string? route, byte[] rawLocalPart, byte[]? rawDomain)
     {
         RawDisplayName = rawDisplayName;
-        RawComment = rawComment;
+        // Explicit: a null array would otherwise convert to an empty, non-null memory.
+        RawComment = rawComment is null ? null : new ReadOnlyMemory<byte>(rawComment);
         Route = route;
         RawLocalPart = rawLocalPart;
-        RawDomain = rawDomain;
+        RawDomain = rawDomain is null ? null : new ReadOnlyMemory<byte>(rawDomain);
         DisplayName = rawDisplayName.Length == 0 ? string.Empty : EncodedWords.DecodeUnstructured(rawDisplayName);
         LocalPart = Charsets.DecodeUnlabelled(rawLocalPart);
         Domain = rawDomain is null ? string.Empty : Charsets.DecodeUnlabelled(rawDomain);

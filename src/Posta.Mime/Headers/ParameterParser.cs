@@ -59,7 +59,7 @@ internal static class ParameterParser
                 var valueStart = i;
                 while (i < s.Length && s[i] != ';')
                     i++;
-                var value = TrimUnfold(s[valueStart..i]);
+                var value = StripTrailingComment(TrimUnfold(s[valueStart..i]));
                 foreach (var b in value)
                 {
                     if (b is not ((byte)'\r' or (byte)'\n'))
@@ -100,6 +100,23 @@ internal static class ParameterParser
         while (end > start && ByteClass.IsFws(value[end - 1]))
             end--;
         return value[start..end];
+    }
+
+    // "us-ascii (Plain text)": a comment after the value. Parentheses inside a value ("file (1).pdf") stay.
+    private static ReadOnlySpan<byte> StripTrailingComment(ReadOnlySpan<byte> value)
+    {
+        if (value.IsEmpty || value[^1] != ')')
+            return value;
+        var depth = 0;
+        for (var k = value.Length - 1; k > 0; k--)
+        {
+            if (value[k] == ')')
+                depth++;
+            else if (value[k] == '(' && --depth == 0)
+                return ByteClass.IsFws(value[k - 1]) ? TrimUnfold(value[..k]) : value;
+        }
+
+        return value;
     }
 
     private static RawParameter Describe(ReadOnlySpan<byte> attribute, byte[] value, bool quoted)

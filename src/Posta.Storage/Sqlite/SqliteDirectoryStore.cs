@@ -18,19 +18,27 @@ internal sealed class SqliteDirectoryStore(SqliteWriter writer, string readConne
 
     public Task<IReadOnlyList<DomainRecord>> ListDomainsAsync(CancellationToken cancellationToken = default)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        using var session = new ReadSession(readConnectionString);
-        using var command = session.Command("SELECT id, name, created FROM domains ORDER BY name");
-        return Task.FromResult<IReadOnlyList<DomainRecord>>(QueryDomains(command));
+        return SynchronousRead.RunAsTask<IReadOnlyList<DomainRecord>>(
+            () =>
+            {
+                using var session = new ReadSession(readConnectionString);
+                using var command = session.Command("SELECT id, name, created FROM domains ORDER BY name");
+                return QueryDomains(command);
+            },
+            cancellationToken);
     }
 
     public Task<DomainRecord?> GetDomainAsync(string name, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(name);
-        cancellationToken.ThrowIfCancellationRequested();
-        using var session = new ReadSession(readConnectionString);
-        using var command = session.Command("SELECT id, name, created FROM domains WHERE name = $name").With("$name", name);
-        return Task.FromResult(QueryDomains(command).FirstOrDefault());
+        return SynchronousRead.RunAsTask<DomainRecord?>(
+            () =>
+            {
+                using var session = new ReadSession(readConnectionString);
+                using var command = session.Command("SELECT id, name, created FROM domains WHERE name = $name").With("$name", name);
+                return QueryDomains(command).FirstOrDefault();
+            },
+            cancellationToken);
     }
 
     public Task<DomainRecord> AddDomainAsync(string name, CancellationToken cancellationToken = default)
@@ -96,42 +104,58 @@ internal sealed class SqliteDirectoryStore(SqliteWriter writer, string readConne
     public Task<(int Users, int Aliases)> CountDomainEntriesAsync(string domain, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(domain);
-        cancellationToken.ThrowIfCancellationRequested();
-        using var session = new ReadSession(readConnectionString);
-        using var command = session.Command(
-            """
-            SELECT (SELECT count(*) FROM users WHERE domain_id = d.id),
-                   (SELECT count(DISTINCT source) FROM aliases WHERE domain_id = d.id)
-            FROM domains d WHERE d.name = $name
-            """)
-            .With("$name", domain);
-        using var reader = command.ExecuteReader();
-        return Task.FromResult(reader.Read() ? (reader.GetInt32(0), reader.GetInt32(1)) : (0, 0));
+        return SynchronousRead.RunAsTask<(int Users, int Aliases)>(
+            () =>
+            {
+                using var session = new ReadSession(readConnectionString);
+                using var command = session.Command(
+                    """
+                    SELECT (SELECT count(*) FROM users WHERE domain_id = d.id),
+                           (SELECT count(DISTINCT source) FROM aliases WHERE domain_id = d.id)
+                    FROM domains d WHERE d.name = $name
+                    """)
+                    .With("$name", domain);
+                using var reader = command.ExecuteReader();
+                return reader.Read() ? (reader.GetInt32(0), reader.GetInt32(1)) : (0, 0);
+            },
+            cancellationToken);
     }
 
     public Task<UserRecord?> GetUserAsync(string address, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(address);
-        cancellationToken.ThrowIfCancellationRequested();
-        using var session = new ReadSession(readConnectionString);
-        using var command = session.Command($"{UserQuery} WHERE u.address = $address").With("$address", address);
-        return Task.FromResult(QueryUsers(command).FirstOrDefault());
+        return SynchronousRead.RunAsTask<UserRecord?>(
+            () =>
+            {
+                using var session = new ReadSession(readConnectionString);
+                using var command = session.Command($"{UserQuery} WHERE u.address = $address").With("$address", address);
+                return QueryUsers(command).FirstOrDefault();
+            },
+            cancellationToken);
     }
 
     public Task<UserRecord?> GetUserByIdAsync(long id, CancellationToken cancellationToken = default)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        using var session = new ReadSession(readConnectionString);
-        using var command = session.Command($"{UserQuery} WHERE u.id = $id").With("$id", id);
-        return Task.FromResult(QueryUsers(command).FirstOrDefault());
+        return SynchronousRead.RunAsTask<UserRecord?>(
+            () =>
+            {
+                using var session = new ReadSession(readConnectionString);
+                using var command = session.Command($"{UserQuery} WHERE u.id = $id").With("$id", id);
+                return QueryUsers(command).FirstOrDefault();
+            },
+            cancellationToken);
     }
 
     public Task<IReadOnlyList<UserRecord>> ListUsersAsync(string? domain = null, CancellationToken cancellationToken = default)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        using var session = new ReadSession(readConnectionString);
-        using var command = session.Command($"{UserQuery} WHERE $domain IS NULL OR d.name = $domain ORDER BY u.address").With("$domain", domain);
-        return Task.FromResult<IReadOnlyList<UserRecord>>(QueryUsers(command));
+        return SynchronousRead.RunAsTask<IReadOnlyList<UserRecord>>(
+            () =>
+            {
+                using var session = new ReadSession(readConnectionString);
+                using var command = session.Command($"{UserQuery} WHERE $domain IS NULL OR d.name = $domain ORDER BY u.address").With("$domain", domain);
+                return QueryUsers(command);
+            },
+            cancellationToken);
     }
 
     public Task<UserRecord> AddUserAsync(NewUser user, CancellationToken cancellationToken = default)
@@ -234,26 +258,34 @@ internal sealed class SqliteDirectoryStore(SqliteWriter writer, string readConne
     public Task<AliasRecord?> GetAliasAsync(string source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        cancellationToken.ThrowIfCancellationRequested();
-        using var session = new ReadSession(readConnectionString);
-        using var command = session.Command(
-            "SELECT a.source, d.name, a.target FROM aliases a JOIN domains d ON d.id = a.domain_id WHERE a.source = $source ORDER BY a.target")
-            .With("$source", source);
-        return Task.FromResult(QueryAliases(command).FirstOrDefault());
+        return SynchronousRead.RunAsTask<AliasRecord?>(
+            () =>
+            {
+                using var session = new ReadSession(readConnectionString);
+                using var command = session.Command(
+                    "SELECT a.source, d.name, a.target FROM aliases a JOIN domains d ON d.id = a.domain_id WHERE a.source = $source ORDER BY a.target")
+                    .With("$source", source);
+                return QueryAliases(command).FirstOrDefault();
+            },
+            cancellationToken);
     }
 
     public Task<IReadOnlyList<AliasRecord>> ListAliasesAsync(string? domain = null, CancellationToken cancellationToken = default)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        using var session = new ReadSession(readConnectionString);
-        using var command = session.Command(
-            """
-            SELECT a.source, d.name, a.target FROM aliases a JOIN domains d ON d.id = a.domain_id
-            WHERE $domain IS NULL OR d.name = $domain
-            ORDER BY a.source, a.target
-            """)
-            .With("$domain", domain);
-        return Task.FromResult<IReadOnlyList<AliasRecord>>(QueryAliases(command));
+        return SynchronousRead.RunAsTask<IReadOnlyList<AliasRecord>>(
+            () =>
+            {
+                using var session = new ReadSession(readConnectionString);
+                using var command = session.Command(
+                    """
+                    SELECT a.source, d.name, a.target FROM aliases a JOIN domains d ON d.id = a.domain_id
+                    WHERE $domain IS NULL OR d.name = $domain
+                    ORDER BY a.source, a.target
+                    """)
+                    .With("$domain", domain);
+                return QueryAliases(command);
+            },
+            cancellationToken);
     }
 
     public Task<AliasRecord> AddAliasTargetsAsync(string source, IReadOnlyList<string> targets, CancellationToken cancellationToken = default)

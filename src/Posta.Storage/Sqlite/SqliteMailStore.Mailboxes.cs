@@ -1,12 +1,15 @@
 namespace Posta.Storage.Sqlite;
 
-/// <summary>Mailbox writes: create, rename, delete, subscribe.</summary>
+/// <summary>
+/// Mailbox writes: create, rename, delete, subscribe. Names are checked before queueing, inside the
+/// returned task, so a bad name costs no trip through the writer.
+/// </summary>
 internal sealed partial class SqliteMailStore
 {
-    public Task<MailboxInfo> CreateMailboxAsync(long userId, string name, SpecialUse specialUse = SpecialUse.None, CancellationToken cancellationToken = default)
+    public async Task<MailboxInfo> CreateMailboxAsync(long userId, string name, SpecialUse specialUse = SpecialUse.None, CancellationToken cancellationToken = default)
     {
         var normalized = MailboxNames.Normalize(name);
-        return writer.ExecuteAsync(
+        return await writer.ExecuteAsync(
             context =>
             {
                 if (!MailWrites.UserExists(context, userId))
@@ -25,11 +28,11 @@ internal sealed partial class SqliteMailStore
             cancellationToken);
     }
 
-    public Task<MailboxInfo> RenameMailboxAsync(long userId, string oldName, string newName, CancellationToken cancellationToken = default)
+    public async Task<MailboxInfo> RenameMailboxAsync(long userId, string oldName, string newName, CancellationToken cancellationToken = default)
     {
         var from = MailboxNames.Normalize(oldName);
         var to = MailboxNames.Normalize(newName);
-        return writer.ExecuteAsync(
+        return await writer.ExecuteAsync(
             context =>
             {
                 var mailbox = MailWrites.FindMailbox(context, userId, from)
@@ -52,7 +55,7 @@ internal sealed partial class SqliteMailStore
             cancellationToken);
     }
 
-    public Task DeleteMailboxAsync(long userId, string name, CancellationToken cancellationToken = default)
+    public async Task DeleteMailboxAsync(long userId, string name, CancellationToken cancellationToken = default)
     {
         var normalized = MailboxNames.Normalize(name);
         if (MailboxNames.IsInbox(normalized))
@@ -60,7 +63,7 @@ internal sealed partial class SqliteMailStore
             throw new MailboxOperationNotAllowedException("INBOX cannot be deleted.");
         }
 
-        return writer.ExecuteAsync(
+        await writer.ExecuteAsync(
             context =>
             {
                 var mailbox = MailWrites.FindMailbox(context, userId, normalized)
@@ -71,10 +74,10 @@ internal sealed partial class SqliteMailStore
             cancellationToken);
     }
 
-    public Task SetSubscribedAsync(long userId, string name, bool subscribed, CancellationToken cancellationToken = default)
+    public async Task SetSubscribedAsync(long userId, string name, bool subscribed, CancellationToken cancellationToken = default)
     {
         var normalized = MailboxNames.Normalize(name);
-        return writer.ExecuteAsync(
+        await writer.ExecuteAsync(
             context =>
             {
                 if (!MailWrites.UserExists(context, userId))

@@ -19,9 +19,9 @@ internal sealed partial class SqliteMailStore(SqliteWriter writer, string readCo
         return SynchronousRead.Run<IReadOnlyList<MailboxInfo>>(
             () =>
             {
-            using var session = new ReadSession(readConnectionString);
-            using var command = session.Command($"{MailboxInfoQuery} WHERE m.user_id = $user ORDER BY m.name").With("$user", userId);
-            return QueryMailboxInfos(command);
+                using var session = new ReadSession(readConnectionString);
+                using var command = session.Command($"{MailboxInfoQuery} WHERE m.user_id = $user ORDER BY m.name").With("$user", userId);
+                return QueryMailboxInfos(command);
             },
             cancellationToken);
     }
@@ -31,16 +31,16 @@ internal sealed partial class SqliteMailStore(SqliteWriter writer, string readCo
         return SynchronousRead.Run<MailboxInfo?>(
             () =>
             {
-            if (MailboxNames.TryNormalize(name) is not { } normalized)
-            {
-                return null;
-            }
+                if (MailboxNames.TryNormalize(name) is not { } normalized)
+                {
+                    return null;
+                }
 
-            using var session = new ReadSession(readConnectionString);
-            using var command = session.Command($"{MailboxInfoQuery} WHERE m.user_id = $user AND m.name = $name")
-                .With("$user", userId)
-                .With("$name", normalized);
-            return QueryMailboxInfos(command).FirstOrDefault();
+                using var session = new ReadSession(readConnectionString);
+                using var command = session.Command($"{MailboxInfoQuery} WHERE m.user_id = $user AND m.name = $name")
+                    .With("$user", userId)
+                    .With("$name", normalized);
+                return QueryMailboxInfos(command).FirstOrDefault();
             },
             cancellationToken);
     }
@@ -50,8 +50,8 @@ internal sealed partial class SqliteMailStore(SqliteWriter writer, string readCo
         return SynchronousRead.Run<MailboxInfo?>(
             () =>
             {
-            using var session = new ReadSession(readConnectionString);
-            return FindMailbox(session, mailboxId);
+                using var session = new ReadSession(readConnectionString);
+                return FindMailbox(session, mailboxId);
             },
             cancellationToken);
     }
@@ -61,19 +61,19 @@ internal sealed partial class SqliteMailStore(SqliteWriter writer, string readCo
         return SynchronousRead.Run<MailboxStatus>(
             () =>
             {
-            using var session = new ReadSession(readConnectionString);
-            var mailbox = GetMailbox(session, mailboxId);
-            using var command = session.Command(
-                """
-                SELECT count(*), coalesce(sum((flags & $seen) = 0), 0), coalesce(sum((flags & $deleted) <> 0), 0), coalesce(sum(size), 0)
-                FROM messages WHERE mailbox_id = $mailbox
-                """)
-                .With("$seen", (int)MessageFlags.Seen)
-                .With("$deleted", (int)MessageFlags.Deleted)
-                .With("$mailbox", mailboxId);
-            using var reader = command.ExecuteReader();
-            reader.Read();
-            return new MailboxStatus(mailbox, reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
+                using var session = new ReadSession(readConnectionString);
+                var mailbox = GetMailbox(session, mailboxId);
+                using var command = session.Command(
+                    """
+                    SELECT count(*), coalesce(sum((flags & $seen) = 0), 0), coalesce(sum((flags & $deleted) <> 0), 0), coalesce(sum(size), 0)
+                    FROM messages WHERE mailbox_id = $mailbox
+                    """)
+                    .With("$seen", (int)MessageFlags.Seen)
+                    .With("$deleted", (int)MessageFlags.Deleted)
+                    .With("$mailbox", mailboxId);
+                using var reader = command.ExecuteReader();
+                reader.Read();
+                return new MailboxStatus(mailbox, reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
             },
             cancellationToken);
     }
@@ -83,16 +83,16 @@ internal sealed partial class SqliteMailStore(SqliteWriter writer, string readCo
         return SynchronousRead.Run<IReadOnlyList<string>>(
             () =>
             {
-            using var session = new ReadSession(readConnectionString);
-            using var command = session.Command("SELECT name FROM subscriptions WHERE user_id = $user ORDER BY name").With("$user", userId);
-            using var reader = command.ExecuteReader();
-            var names = new List<string>();
-            while (reader.Read())
-            {
-                names.Add(reader.GetString(0));
-            }
+                using var session = new ReadSession(readConnectionString);
+                using var command = session.Command("SELECT name FROM subscriptions WHERE user_id = $user ORDER BY name").With("$user", userId);
+                using var reader = command.ExecuteReader();
+                var names = new List<string>();
+                while (reader.Read())
+                {
+                    names.Add(reader.GetString(0));
+                }
 
-            return names;
+                return names;
             },
             cancellationToken);
     }
@@ -106,26 +106,26 @@ internal sealed partial class SqliteMailStore(SqliteWriter writer, string readCo
         return SynchronousRead.Run<IReadOnlyList<MessageRecord>>(
             () =>
             {
-            var ranges = UidRanges.Normalize(uids);
-            using var session = new ReadSession(readConnectionString);
-            GetMailbox(session, mailboxId);
-            var messages = new List<MessageRecord>();
-            foreach (var range in ranges)
-            {
-                using var command = session.Command(
-                    $"""
-                    SELECT {Rows.MessageColumns} FROM messages
-                    WHERE mailbox_id = $mailbox AND uid BETWEEN $first AND $last AND modseq > $since
-                    ORDER BY uid
-                    """)
-                    .With("$mailbox", mailboxId)
-                    .With("$first", (long)range.First)
-                    .With("$last", (long)range.Last)
-                    .With("$since", (long)Math.Min(changedSince, long.MaxValue));
-                Rows.QueryMessages(command, messages);
-            }
+                var ranges = UidRanges.Normalize(uids);
+                using var session = new ReadSession(readConnectionString);
+                GetMailbox(session, mailboxId);
+                var messages = new List<MessageRecord>();
+                foreach (var range in ranges)
+                {
+                    using var command = session.Command(
+                        $"""
+                        SELECT {Rows.MessageColumns} FROM messages
+                        WHERE mailbox_id = $mailbox AND uid BETWEEN $first AND $last AND modseq > $since
+                        ORDER BY uid
+                        """)
+                        .With("$mailbox", mailboxId)
+                        .With("$first", (long)range.First)
+                        .With("$last", (long)range.Last)
+                        .With("$since", (long)Math.Min(changedSince, long.MaxValue));
+                    Rows.QueryMessages(command, messages);
+                }
 
-            return messages;
+                return messages;
             },
             cancellationToken);
     }
@@ -135,30 +135,30 @@ internal sealed partial class SqliteMailStore(SqliteWriter writer, string readCo
         return SynchronousRead.Run<MailboxChanges>(
             () =>
             {
-            var since = (long)Math.Min(sinceModSeq, long.MaxValue);
-            using var session = new ReadSession(readConnectionString);
-            var mailbox = GetMailbox(session, mailboxId);
+                var since = (long)Math.Min(sinceModSeq, long.MaxValue);
+                using var session = new ReadSession(readConnectionString);
+                var mailbox = GetMailbox(session, mailboxId);
 
-            using var changedCommand = session.Command(
-                $"SELECT {Rows.MessageColumns} FROM messages WHERE mailbox_id = $mailbox AND modseq > $since ORDER BY uid")
-                .With("$mailbox", mailboxId)
-                .With("$since", since);
-            var changed = Rows.QueryMessages(changedCommand);
+                using var changedCommand = session.Command(
+                    $"SELECT {Rows.MessageColumns} FROM messages WHERE mailbox_id = $mailbox AND modseq > $since ORDER BY uid")
+                    .With("$mailbox", mailboxId)
+                    .With("$since", since);
+                var changed = Rows.QueryMessages(changedCommand);
 
-            using var vanishedCommand = session.Command(
-                "SELECT uid FROM expunged WHERE mailbox_id = $mailbox AND modseq > $since ORDER BY uid")
-                .With("$mailbox", mailboxId)
-                .With("$since", since);
-            var vanished = new List<uint>();
-            using (var reader = vanishedCommand.ExecuteReader())
-            {
-                while (reader.Read())
+                using var vanishedCommand = session.Command(
+                    "SELECT uid FROM expunged WHERE mailbox_id = $mailbox AND modseq > $since ORDER BY uid")
+                    .With("$mailbox", mailboxId)
+                    .With("$since", since);
+                var vanished = new List<uint>();
+                using (var reader = vanishedCommand.ExecuteReader())
                 {
-                    vanished.Add((uint)reader.GetInt64(0));
+                    while (reader.Read())
+                    {
+                        vanished.Add((uint)reader.GetInt64(0));
+                    }
                 }
-            }
 
-            return new MailboxChanges(mailbox.UidValidity, mailbox.HighestModSeq, changed, vanished);
+                return new MailboxChanges(mailbox.UidValidity, mailbox.HighestModSeq, changed, vanished);
             },
             cancellationToken);
     }
@@ -168,16 +168,16 @@ internal sealed partial class SqliteMailStore(SqliteWriter writer, string readCo
         return SynchronousRead.Run<QuotaUsage>(
             () =>
             {
-            using var session = new ReadSession(readConnectionString);
-            using var command = session.Command("SELECT used_bytes, message_count, quota_bytes FROM users WHERE id = $id").With("$id", userId);
-            using var reader = command.ExecuteReader();
-            if (!reader.Read())
-            {
-                throw new UserNotFoundException($"User {userId} does not exist.");
-            }
+                using var session = new ReadSession(readConnectionString);
+                using var command = session.Command("SELECT used_bytes, message_count, quota_bytes FROM users WHERE id = $id").With("$id", userId);
+                using var reader = command.ExecuteReader();
+                if (!reader.Read())
+                {
+                    throw new UserNotFoundException($"User {userId} does not exist.");
+                }
 
-            var limit = reader.IsDBNull(2) ? storeOptions.DefaultQuotaBytes : reader.GetInt64(2);
-            return new QuotaUsage(reader.GetInt64(0), reader.GetInt64(1), limit);
+                var limit = reader.IsDBNull(2) ? storeOptions.DefaultQuotaBytes : reader.GetInt64(2);
+                return new QuotaUsage(reader.GetInt64(0), reader.GetInt64(1), limit);
             },
             cancellationToken);
     }

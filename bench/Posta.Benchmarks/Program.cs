@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Posta.Benchmarks.StoreAppendBenchmarks).Assembly).Run(args);
