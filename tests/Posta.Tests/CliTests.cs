@@ -103,7 +103,7 @@ public sealed class CliTests
         {
             var result = await cli.RunAsync("config", "check", "--config", yaml);
             Assert.Equal(ExitCodes.Configuration, result.Exit);
-            Assert.Contains("tls.certificates.0: cannot load /nonexistent/fullchain.pem", result.Err, StringComparison.Ordinal);
+            Assert.Contains("tls.certificates.0: tls: /nonexistent/fullchain.pem: file not found", result.Err, StringComparison.Ordinal);
         }
         finally
         {

@@ -191,6 +191,13 @@ internal sealed class CertificateStore(HostingOptions options, TimeProvider time
         }
     }
 
+    /// <summary>Loads and discards; see <see cref="CertificateFiles.Check"/>.</summary>
+    internal static void Check(CertificateFiles files)
+    {
+        var (certificatePem, keyPem, _) = Read(files);
+        PemCertificateLoader.Load(certificatePem, keyPem, files.CertificatePath, files.KeyPath).Leaf.Dispose();
+    }
+
     private static (string CertificatePem, string KeyPem, string Fingerprint) Read(CertificateFiles files)
     {
         var certificate = ReadFile(files.CertificatePath);

@@ -55,6 +55,8 @@ internal sealed class FileBlobStore : IBlobStore, IDisposable
         {
             using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             long length = 0;
+            BlobHash hash;
+            var created = false;
             await using (var file = new FileStream(temporaryPath, NewFileOptions()))
             {
                 int read;
@@ -65,12 +67,14 @@ internal sealed class FileBlobStore : IBlobStore, IDisposable
                     length += read;
                 }
 
-                await _syncWorkers.RunAsync(() => file.Flush(flushToDisk: true));
+                hash = BlobHash.FromDigest(sha256.GetHashAndReset());
+                await _syncWorkers.RunAsync(() =>
+                {
+                    file.Flush(flushToDisk: true);
+                    created = Publish(temporaryPath, PathOf(hash));
+                });
             }
 
-            var hash = BlobHash.FromDigest(sha256.GetHashAndReset());
-            var created = false;
-            await _syncWorkers.RunAsync(() => created = Publish(temporaryPath, PathOf(hash)));
             Interlocked.Increment(ref created ? ref _created : ref _deduplicated);
             return new FileStagedBlob(this, hash, length, created, temporaryPath);
         }
@@ -100,7 +104,7 @@ internal sealed class FileBlobStore : IBlobStore, IDisposable
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new BlobNotFoundException($"Blob {hash} is missing from the blob store.");
+            return ValueTask.FromException<Stream>(new BlobNotFoundException($"Blob {hash} is missing from the blob store."));
         }
     }
 

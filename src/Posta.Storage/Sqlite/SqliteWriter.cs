@@ -14,8 +14,10 @@ namespace Posta.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteWriter : IAsyncDisposable
 {
+    // Synchronous continuations: the only continuation is the writer thread's wait, and waking it
+    // directly keeps commits from queueing behind a busy thread pool.
     private readonly Channel<WriteOperation> _queue = Channel.CreateUnbounded<WriteOperation>(
-        new UnboundedChannelOptions { SingleReader = true });
+        new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = true });
 
     private readonly SqliteConnection _connection;
     private readonly WriteContext _context;
@@ -105,7 +107,9 @@ internal sealed class SqliteWriter : IAsyncDisposable
                     }
                     catch (Exception e)
                     {
-                        // Whatever went wrong, the writer must survive it and every caller must hear back.
+                        // Whatever went wrong, the writer must survive it, leave no transaction open,
+                        // and every caller must hear back.
+                        TryRollBack();
                         FailAll(batch, e);
                     }
 
@@ -147,7 +151,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
 
             _connection.Execute("COMMIT");
         }
-        catch (Exception e) when (e is SqliteException or IOException)
+        catch (Exception e)
         {
             TryRollBack();
             FailAll(batch, e);

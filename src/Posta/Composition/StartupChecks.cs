@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Posta.Configuration;
+using Posta.Hosting;
 
 namespace Posta.Composition;
 
@@ -16,15 +15,11 @@ internal static class StartupChecks
             var (certificate, key) = settings.Certificates[i];
             try
             {
-                using var loaded = X509Certificate2.CreateFromPemFile(certificate, key);
-                if (!loaded.HasPrivateKey)
-                {
-                    problems.Add($"tls.certificates.{i}: {key} holds no private key for {certificate}");
-                }
+                new CertificateFiles(certificate, key).Check();
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException or ArgumentException)
+            catch (CertificateLoadException e)
             {
-                problems.Add($"tls.certificates.{i}: cannot load {certificate} with key {key}: {e.Message}");
+                problems.Add($"tls.certificates.{i}: {e.Message}");
             }
         }
 

@@ -240,7 +240,7 @@ internal static class SettingsLoader
             var addresses = v.List(prefix + ":addresses") ?? v.List(prefix);
             foreach (var address in addresses ?? [$"*:{ListenerNames.DefaultPort(name).ToString(CultureInfo.InvariantCulture)}"])
             {
-                if (ListenAddress.TryValidate(address, out var error))
+                if (ListenAddresses.TryValidate(address, name, out var error))
                 {
                     listener.Addresses.Add(address);
                 }

@@ -64,6 +64,7 @@ public sealed class EchoHandler : ConnectionHandler, IConnectionLimitResponder
                         break;
                     case "HANG":
                         input.AdvanceTo(buffer.Start);
+                        await WriteLineAsync(connection, "HANGING");
                         await Task.Delay(Timeout.Infinite, connection.ConnectionClosed).ContinueWith(_ => { }, TaskScheduler.Default);
                         return;
                     case "QUIT":
