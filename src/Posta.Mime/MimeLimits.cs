@@ -41,6 +41,9 @@ public sealed class MimeLimits
     /// </summary>
     public const int DefaultMaxHeaderBlockSize = 1 << 20;
 
+    /// <summary>The largest <see cref="MaxNestingDepth"/> accepted: views of the tree recurse once per level.</summary>
+    public const int MaxNestingDepthCeiling = 1_000;
+
     /// <summary>Lines longer than this many bytes are processed in fragments of this size.</summary>
     /// <remarks>
     /// RFC 5322 §2.1.1 caps lines at 998 octets; 8 KiB leaves room for the real-world excess while
@@ -75,6 +78,8 @@ public sealed class MimeLimits
     public void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxNestingDepth, 1, nameof(MaxNestingDepth));
+        // The IMAP views recurse once per level: this bound keeps them far from the stack's end.
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxNestingDepth, MaxNestingDepthCeiling, nameof(MaxNestingDepth));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxParts, 1, nameof(MaxParts));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxHeaderFieldSize, 78, nameof(MaxHeaderFieldSize));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxHeaderCount, 1, nameof(MaxHeaderCount));

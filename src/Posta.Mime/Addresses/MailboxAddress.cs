@@ -14,10 +14,10 @@ public sealed class MailboxAddress : Address
     {
         RawDisplayName = rawDisplayName;
         // Explicit: a null array would otherwise convert to an empty, non-null memory.
-        RawComment = rawComment is null ? null : new ReadOnlyMemory<byte>(rawComment);
+        RawComment = rawComment is null ? (ReadOnlyMemory<byte>?)null : rawComment;
         Route = route;
         RawLocalPart = rawLocalPart;
-        RawDomain = rawDomain is null ? null : new ReadOnlyMemory<byte>(rawDomain);
+        RawDomain = rawDomain is null ? (ReadOnlyMemory<byte>?)null : rawDomain;
         DisplayName = rawDisplayName.Length == 0 ? string.Empty : EncodedWords.DecodeUnstructured(rawDisplayName);
         LocalPart = Charsets.DecodeUnlabelled(rawLocalPart);
         Domain = rawDomain is null ? string.Empty : Charsets.DecodeUnlabelled(rawDomain);

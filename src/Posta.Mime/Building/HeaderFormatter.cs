@@ -106,9 +106,9 @@ internal static class HeaderFormatter
     public static List<string> EncodeWords(string text, bool phraseSafe)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
-        var nonAscii = bytes.Count(b => b >= 0x80 || !QSafe(b, phraseSafe));
-        // Q keeps mostly-ASCII text readable; B is shorter once a sixth of the octets need escaping.
-        var useB = nonAscii * 6 > bytes.Length;
+        var escaped = bytes.Count(b => b != ' ' && !QSafe(b, phraseSafe));
+        // Q keeps mostly-ASCII text readable; past a third of escaped octets B is much shorter.
+        var useB = escaped * 3 > bytes.Length;
         var prefix = useB ? "=?utf-8?b?" : "=?utf-8?q?";
         var budget = MaxEncodedWord - prefix.Length - 2;
         var words = new List<string>();

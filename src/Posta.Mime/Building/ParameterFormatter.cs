@@ -34,7 +34,7 @@ internal static class ParameterFormatter
         }
 
         var text = encoded.ToString();
-        if (text.Length + 7 <= MaxSection)
+        if (name.Length + text.Length + 9 <= HeaderFormatter.LineLength - 2)
         {
             yield return $"{name}*=utf-8''{text}";
             yield break;
@@ -44,7 +44,10 @@ internal static class ParameterFormatter
         var start = 0;
         while (start < text.Length)
         {
-            var length = Math.Min(MaxSection, text.Length - start);
+            var prefix = section == 0 ? "utf-8''" : string.Empty;
+            var head = $"{name}*{section}*={prefix}";
+            // One section per folded line: a leading space, the section, and the ';' after it.
+            var length = Math.Min(Math.Max(HeaderFormatter.LineLength - 2 - head.Length, 12), text.Length - start);
             // Never cut a %XX escape.
             if (start + length < text.Length)
             {
@@ -53,8 +56,7 @@ internal static class ParameterFormatter
                     length = percent - start;
             }
 
-            var prefix = section == 0 ? "utf-8''" : string.Empty;
-            yield return $"{name}*{section}*={prefix}{text.Substring(start, length)}";
+            yield return head + text.Substring(start, length);
             start += length;
             section++;
         }

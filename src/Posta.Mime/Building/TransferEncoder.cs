@@ -35,7 +35,7 @@ internal static class TransferEncoder
         return true;
     }
 
-    /// <summary>True when quoted-printable keeps the text readable: under a sixth of the octets need escaping.</summary>
+    /// <summary>True when quoted-printable keeps the text readable: at most a third of the octets need escaping.</summary>
     public static bool PrefersQuotedPrintable(ReadOnlySpan<byte> data)
     {
         var escaped = 0;
@@ -45,7 +45,7 @@ internal static class TransferEncoder
                 escaped++;
         }
 
-        return escaped * 6 <= data.Length;
+        return escaped * 3 <= data.Length;
     }
 
     public static void Base64(ReadOnlySpan<byte> data, ArrayBufferWriter<byte> output)

@@ -69,6 +69,8 @@ public static class EncodedWords
         var pending = new ArrayBufferWriter<byte>();
         string? pendingCharset = null;
         var lastWasWord = false;
+        // No encoded word can start past the last "?=": checking that first keeps hostile input linear.
+        var lastClose = value.LastIndexOf("?="u8);
         var i = 0;
         while (i < value.Length)
         {
@@ -79,7 +81,7 @@ public static class EncodedWords
                 while (end < value.Length && ByteClass.IsWsp(value[end]))
                     end++;
                 // RFC 2047 §6.2: whitespace between adjacent encoded words is not displayed.
-                if (lastWasWord && end < value.Length && TryParse(value[end..], out _, out _, out _, out _))
+                if (lastWasWord && end < lastClose && TryParse(value[end..], out _, out _, out _, out _))
                 {
                     i = end;
                     continue;
@@ -92,7 +94,7 @@ public static class EncodedWords
                 continue;
             }
 
-            if (b == '=' && TryParse(value[i..], out var consumed, out var charset, out var isBase64, out var encoded))
+            if (b == '=' && i < lastClose && TryParse(value[i..], out var consumed, out var charset, out var isBase64, out var encoded))
             {
                 var charsetName = Encoding.ASCII.GetString(charset);
                 if (pendingCharset is null || !string.Equals(pendingCharset, charsetName, StringComparison.OrdinalIgnoreCase))
@@ -111,7 +113,7 @@ public static class EncodedWords
             var stop = i + 1;
             while (stop < value.Length && !ByteClass.IsWsp(value[stop]))
             {
-                if (value[stop] == '=' && stop + 1 < value.Length && value[stop + 1] == '?' && TryParse(value[stop..], out _, out _, out _, out _))
+                if (value[stop] == '=' && stop < lastClose && value[stop + 1] == '?' && TryParse(value[stop..], out _, out _, out _, out _))
                     break;
                 stop++;
             }

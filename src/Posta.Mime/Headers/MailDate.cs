@@ -150,21 +150,14 @@ public static class MailDate
         if (year is < 1 or > 9999 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
             return false;
         var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified);
-        if (Math.Abs(offsetMinutes) > 14 * 60)
-        {
-            // Out of .NET's range: keep the instant, in UTC.
-            var utc = local.AddMinutes(-offsetMinutes);
-            if (utc.Year is < 1 or > 9999)
-                return false;
-            date = new DateTimeOffset(utc, TimeSpan.Zero);
-            return true;
-        }
-
         var offset = TimeSpan.FromMinutes(offsetMinutes);
         var utcTicks = local.Ticks - offset.Ticks;
         if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
             return false;
-        date = new DateTimeOffset(local, offset);
+        // An offset beyond .NET's ±14 hours (RFC 5322 allows ±99:59) keeps the instant, in UTC.
+        date = Math.Abs(offsetMinutes) > 14 * 60
+            ? new DateTimeOffset(new DateTime(utcTicks, DateTimeKind.Unspecified), TimeSpan.Zero)
+            : new DateTimeOffset(local, offset);
         return true;
     }
 

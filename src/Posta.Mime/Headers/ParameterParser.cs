@@ -15,13 +15,17 @@ internal static class ParameterParser
     // Sections beyond this index are ignored: RFC 2231 sets no limit, this bounds the work per value.
     private const int MaxSection = 999;
 
+    // Parameters past this many in one field are ignored: real fields carry a handful, and joining
+    // RFC 2231 sections is quadratic in the count.
+    private const int MaxParameters = 256;
+
     private readonly record struct RawParameter(string Attribute, int Section, bool Extended, byte[] Value, bool Quoted);
 
     public static IReadOnlyList<MimeParameter> Parse(ReadOnlySpan<byte> s, int i)
     {
         List<RawParameter>? raw = null;
         var buffer = new ArrayBufferWriter<byte>();
-        while (i < s.Length)
+        while (i < s.Length && (raw is null || raw.Count < MaxParameters))
         {
             Lexer.SkipCfws(s, ref i);
             if (i >= s.Length)

@@ -140,7 +140,8 @@ public sealed class MimeParser
     private void DispatchLineStart(in ReadOnlySequence<byte> content, bool hasLineFeed, long lineStart, long length, int eol)
     {
         lineIsHeaderField = false;
-        Span<byte> probe = stackalloc byte[BoundaryProbeLength];
+        // Only a line split across segments needs its start copied out.
+        Span<byte> probe = content.IsSingleSegment ? default : stackalloc byte[BoundaryProbeLength];
         var head = Head(content, probe);
 
         if (atInputStart)

@@ -21,7 +21,17 @@ internal static class PythonEmail
             start.ArgumentList.Add(file);
         start.Environment["PYTHONHASHSEED"] = "0";
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("python3 did not start: install Debian's python3 (./test.sh does).");
+        Process? started;
+        try
+        {
+            started = Process.Start(start);
+        }
+        catch (System.ComponentModel.Win32Exception error)
+        {
+            throw new InvalidOperationException("python3 is missing: run ./test.sh, which installs Debian's python3.", error);
+        }
+
+        using var process = started ?? throw new InvalidOperationException("python3 did not start: run ./test.sh, which installs Debian's python3.");
         var errors = process.StandardError.ReadToEndAsync();
         var result = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
         string? line;

@@ -281,10 +281,8 @@ public class ReaderTests
         yield return TestMessages.File("imap/dovecot-bodystructure.eml");
         yield return TestMessages.Lf("From x Mon Jan  1 00:00:00 2024\nSubject: mbox\n orphan? no, folded\n\nbody\r\nwith mixed\rendings\n");
         yield return TestMessages.Crlf("Content-Type: message/rfc822\n\nContent-Type: multipart/mixed; boundary=\"x y\"\n\n--x y\n\n--x y\n--x y--\n");
-        if (Directory.Exists(TestPaths.PythonCorpus))
-        {
-            foreach (var file in Directory.GetFiles(TestPaths.PythonCorpus, "msg_*.txt").Order(StringComparer.Ordinal).Take(12))
-                yield return File.ReadAllBytes(file);
-        }
+        TestPaths.RequireDirectory(TestPaths.PythonCorpus);
+        foreach (var file in Directory.GetFiles(TestPaths.PythonCorpus, "msg_*.txt").Order(StringComparer.Ordinal).Take(12))
+            yield return File.ReadAllBytes(file);
     }
 }
