@@ -6,8 +6,9 @@ namespace Posta.Mime.Imap;
 /// <summary>
 /// BODY and BODYSTRUCTURE (RFC 3501 §7.4.2, RFC 9051 §7.5.2) of a message, in the form Dovecot writes
 /// them so the two can be compared byte for byte: sizes count a bare LF as CRLF (the octets IMAP sends),
-/// text parts without a charset get ("charset" "us-ascii"), RFC 2231 parameters are joined with "name*"
-/// and "charset'language'%XX" values, the first occurrence of each Content-* field counts, and a
+/// text parts without a charset get ("charset" "us-ascii"), message/rfc822 is written "message"
+/// "rfc822" whatever its case in the source, RFC 2231 parameters are joined with "name*" and
+/// "charset'language'%XX" values, the first occurrence of each Content-* field counts, and a
 /// multipart with no body part holds one zero-length text/plain.
 /// </summary>
 public static class ImapBodyStructure
@@ -49,8 +50,18 @@ public static class ImapBodyStructure
 
         var isText = type.MediaType == "text";
         var isMessage = type.MediaType == "message" && (type.MediaSubtype == "rfc822" || (messageGlobal && type.MediaSubtype == "global"));
-        items.Add(new ImapString(type.RawMediaType));
-        items.Add(new ImapString(type.RawMediaSubtype));
+        if (isMessage)
+        {
+            // body-type-msg spells the type out (RFC 3501 §9 media-message); Dovecot writes it in lower case.
+            items.Add(new ImapString("message"));
+            items.Add(new ImapString(type.MediaSubtype));
+        }
+        else
+        {
+            items.Add(new ImapString(type.RawMediaType));
+            items.Add(new ImapString(type.RawMediaSubtype));
+        }
+
         items.Add(Parameters(type.Parameters, defaultCharset: isText));
         items.Add(ImapEnvelope.NString(part.Headers["Content-ID"]));
         items.Add(ImapEnvelope.NString(part.Headers["Content-Description"]));

@@ -9,10 +9,12 @@ namespace Posta.Mime.Imap;
 /// unfolded but not decoded, addresses parsed into (name adl mailbox host).
 /// </summary>
 /// <remarks>
-/// Where a field occurs more than once the last occurrence counts, as in Dovecot. A mailbox without
-/// a domain gets the host "MISSING_DOMAIN" (and one without a local part the mailbox "MISSING_MAILBOX"),
-/// Dovecot's convention, because a NIL host would read as the start of a group. The display name of a
-/// bare addr-spec followed by a comment is the comment, as in Dovecot.
+/// Where a field occurs more than once the last occurrence counts, except that the addresses of
+/// repeated address fields (From, Sender, Reply-To, To, Cc, Bcc) are joined in order, so no recipient
+/// drops out of view: both as in Dovecot. A mailbox without a domain gets the host "MISSING_DOMAIN"
+/// (and one without a local part the mailbox "MISSING_MAILBOX"), Dovecot's convention, because a NIL
+/// host would read as the start of a group. The display name of a bare addr-spec followed by a comment
+/// is the comment, as in Dovecot.
 /// </remarks>
 public static class ImapEnvelope
 {
@@ -24,9 +26,9 @@ public static class ImapEnvelope
     {
         ArgumentNullException.ThrowIfNull(message);
         var headers = message.Headers;
-        var from = AddressList(headers.GetLast("From"));
-        var sender = AddressList(headers.GetLast("Sender")) ?? from;
-        var replyTo = AddressList(headers.GetLast("Reply-To")) ?? from;
+        var from = AddressList(headers.GetAll("From"));
+        var sender = AddressList(headers.GetAll("Sender")) ?? from;
+        var replyTo = AddressList(headers.GetAll("Reply-To")) ?? from;
         return new ImapList(
         [
             NString(headers.GetLast("Date")),
@@ -34,9 +36,9 @@ public static class ImapEnvelope
             (ImapValue?)from ?? ImapNil.Instance,
             (ImapValue?)sender ?? ImapNil.Instance,
             (ImapValue?)replyTo ?? ImapNil.Instance,
-            (ImapValue?)AddressList(headers.GetLast("To")) ?? ImapNil.Instance,
-            (ImapValue?)AddressList(headers.GetLast("Cc")) ?? ImapNil.Instance,
-            (ImapValue?)AddressList(headers.GetLast("Bcc")) ?? ImapNil.Instance,
+            (ImapValue?)AddressList(headers.GetAll("To")) ?? ImapNil.Instance,
+            (ImapValue?)AddressList(headers.GetAll("Cc")) ?? ImapNil.Instance,
+            (ImapValue?)AddressList(headers.GetAll("Bcc")) ?? ImapNil.Instance,
             NString(headers.GetLast("In-Reply-To")),
             NString(headers.GetLast("Message-ID")),
         ]);
@@ -47,12 +49,10 @@ public static class ImapEnvelope
 
     internal static ImapValue NString(Header? header) => header is null ? ImapNil.Instance : new ImapString(header.GetUnfoldedValue());
 
-    private static ImapList? AddressList(Header? header)
+    private static ImapList? AddressList(IEnumerable<Header> fields)
     {
-        if (header is null)
-            return null;
         var items = new List<ImapValue>();
-        foreach (var address in AddressParser.Parse(header.RawValue.Span))
+        foreach (var address in fields.SelectMany(field => AddressParser.Parse(field.RawValue.Span)))
         {
             if (address is MailboxAddress mailbox)
             {

@@ -53,6 +53,15 @@ public class EnvelopeTests
     }
 
     [Fact]
+    public void Repeated_address_fields_are_joined_in_order_as_dovecot_does()
+    {
+        var envelope = Envelope("To: a@example.com\nCc: c@example.com\nSubject: s\nTO: B <b@example.com>, d@example.com\nTo:");
+        Assert.Equal(
+            "(NIL \"s\" NIL NIL NIL ((NIL NIL \"a\" \"example.com\")(\"B\" NIL \"b\" \"example.com\")(NIL NIL \"d\" \"example.com\")) ((NIL NIL \"c\" \"example.com\")) NIL NIL NIL)",
+            envelope);
+    }
+
+    [Fact]
     public void Message_without_headers_has_an_all_nil_envelope()
     {
         Assert.Equal("(NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL)", ImapEnvelope.Build(MimeReader.Read(TestMessages.Crlf("\nbody")).Root).ToString());

@@ -278,7 +278,7 @@ public class ReaderTests
     internal static IEnumerable<byte[]> SampleMessages()
     {
         yield return Multipart;
-        yield return TestMessages.File("imap/dovecot-bodystructure.eml");
+        yield return TestMessages.File("posta/bodystructure-fields.eml");
         yield return TestMessages.Lf("From x Mon Jan  1 00:00:00 2024\nSubject: mbox\n orphan? no, folded\n\nbody\r\nwith mixed\rendings\n");
         yield return TestMessages.Crlf("Content-Type: message/rfc822\n\nContent-Type: multipart/mixed; boundary=\"x y\"\n\n--x y\n\n--x y\n--x y--\n");
         TestPaths.RequireDirectory(TestPaths.PythonCorpus);

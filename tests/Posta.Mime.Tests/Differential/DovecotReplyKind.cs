@@ -1,0 +1,8 @@
+namespace Posta.Mime.Tests.Differential;
+
+internal enum DovecotReplyKind
+{
+    Atom,
+    String,
+    List,
+}
