@@ -36,9 +36,9 @@ public sealed class AccountDirectory(IDirectoryStore store, DirectoryOptions opt
 
     /// <summary>
     /// Removes a domain. While it has users or aliases, <paramref name="force"/> must be true, and
-    /// then they go with it, mailboxes and all.
+    /// then they go with it, mailboxes and all. Returns the normalised name removed.
     /// </summary>
-    public async Task RemoveDomainAsync(string name, bool force, CancellationToken cancellationToken = default)
+    public async Task<string> RemoveDomainAsync(string name, bool force, CancellationToken cancellationToken = default)
     {
         var domain = NormalizeDomain(name);
         if (!force)
@@ -66,6 +66,8 @@ public sealed class AccountDirectory(IDirectoryStore store, DirectoryOptions opt
         {
             throw new DirectoryException($"the domain {domain} does not exist");
         }
+
+        return domain;
     }
 
     /// <summary>
@@ -127,14 +129,23 @@ public sealed class AccountDirectory(IDirectoryStore store, DirectoryOptions opt
         }
     }
 
-    /// <summary>Removes a user and all of its mail.</summary>
-    public async Task RemoveUserAsync(string address, CancellationToken cancellationToken = default)
+    /// <summary>Removes a user and all of its mail; returns the normalised address removed.</summary>
+    public async Task<string> RemoveUserAsync(string address, CancellationToken cancellationToken = default)
     {
         var normalized = NormalizeAddress(address);
         if (!await store.RemoveUserAsync(normalized, cancellationToken))
         {
             throw new DirectoryException($"there is no user {normalized}");
         }
+
+        return normalized;
+    }
+
+    /// <summary>The user with this address (normalised first); refuses when there is none.</summary>
+    public async Task<UserRecord> GetUserAsync(string address, CancellationToken cancellationToken = default)
+    {
+        var normalized = NormalizeAddress(address);
+        return await store.GetUserAsync(normalized, cancellationToken) ?? throw new DirectoryException($"there is no user {normalized}");
     }
 
     /// <summary>

@@ -27,6 +27,19 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task International_domains_work_in_either_form()
+    {
+        using var cli = new CliHarness();
+        Assert.Equal("added domain xn--bcher-kva.example\n", (await cli.RunAsync("domain", "add", "Bücher.example")).Out);
+        Assert.Equal(0, (await cli.RunAsync("user", "add", "anna@bücher.example", "--password-hash", "{PLAIN}x")).Exit);
+        Assert.Equal("anna@xn--bcher-kva.example\tquota=unlimited\n", (await cli.RunAsync("user", "list", "BÜCHER.example")).Out);
+        Assert.Equal(0, (await cli.RunAsync("user", "set", "ANNA@bücher.example", "--disable")).Exit);
+        Assert.Contains("disabled", (await cli.RunAsync("user", "list")).Out, StringComparison.Ordinal);
+        Assert.Equal("removed user anna@xn--bcher-kva.example\n", (await cli.RunAsync("user", "remove", "anna@Bücher.example")).Out);
+        Assert.Equal("removed domain xn--bcher-kva.example\n", (await cli.RunAsync("domain", "remove", "bücher.example")).Out);
+    }
+
+    [Fact]
     public async Task Removing_a_domain_with_users_asks_for_force()
     {
         using var cli = new CliHarness();

@@ -22,7 +22,7 @@ internal static class AliasCommand
         var list = new Command("list", "List aliases and their targets.") { listDomain };
         list.SetAction((parse, ct) => CliRunner.RunAdminAsync(parse, io, ct, async (session, token) =>
         {
-            foreach (var alias in await session.Directory.Store.ListAliasesAsync(parse.GetValue(listDomain)?.Trim().ToLowerInvariant(), token))
+            foreach (var alias in await session.Directory.Store.ListAliasesAsync(DomainArgument.Normalize(parse.GetValue(listDomain)), token))
             {
                 await io.Out.WriteLineAsync($"{alias.Source}\t{string.Join(",", alias.Targets)}");
             }

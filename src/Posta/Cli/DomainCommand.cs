@@ -32,9 +32,8 @@ internal static class DomainCommand
         var remove = new Command("remove", "Remove a domain. A domain that still has users or aliases needs --force.") { removeName, force };
         remove.SetAction((parse, ct) => CliRunner.RunAdminAsync(parse, io, ct, async (session, token) =>
         {
-            var name = parse.GetValue(removeName)!;
-            await session.Directory.RemoveDomainAsync(name, parse.GetValue(force), token);
-            await io.Out.WriteLineAsync($"removed domain {name.Trim().ToLowerInvariant()}");
+            var removed = await session.Directory.RemoveDomainAsync(parse.GetValue(removeName)!, parse.GetValue(force), token);
+            await io.Out.WriteLineAsync($"removed domain {removed}");
         }));
 
         command.Subcommands.Add(add);

@@ -41,7 +41,7 @@ internal static class UserCommand
         var list = new Command("list", "List accounts with their quota and state.") { domain };
         list.SetAction((parse, ct) => CliRunner.RunAdminAsync(parse, io, ct, async (session, token) =>
         {
-            var filter = parse.GetValue(domain)?.Trim().ToLowerInvariant();
+            var filter = DomainArgument.Normalize(parse.GetValue(domain));
             foreach (var user in await session.Directory.Store.ListUsersAsync(filter, token))
             {
                 var quotaText = user.QuotaBytes is { } q ? FormatSize(q) : session.Settings.DefaultQuotaBytes is { } d ? FormatSize(d) + " (default)" : "unlimited";
@@ -80,8 +80,7 @@ internal static class UserCommand
                 throw new CliException("give --disable or --enable, not both");
             }
 
-            var user = await session.Directory.Store.GetUserAsync(parse.GetValue(address)!.Trim().ToLowerInvariant(), token)
-                ?? throw new CliException($"there is no user {parse.GetValue(address)}");
+            var user = await session.Directory.GetUserAsync(parse.GetValue(address)!, token);
             var quotaText = parse.GetValue(quota);
             var quotaBytes = quotaText is null ? user.QuotaBytes : quotaText.Trim().Equals("default", StringComparison.OrdinalIgnoreCase) ? null : ParseQuota(quotaText);
             var disabled = parse.GetValue(disable) || (user.Disabled && !parse.GetValue(enable));
@@ -97,8 +96,8 @@ internal static class UserCommand
         var remove = new Command("remove", "Delete an account and all of its mail.") { address };
         remove.SetAction((parse, ct) => CliRunner.RunAdminAsync(parse, io, ct, async (session, token) =>
         {
-            await session.Directory.RemoveUserAsync(parse.GetValue(address)!, token);
-            await io.Out.WriteLineAsync($"removed user {parse.GetValue(address)!.Trim().ToLowerInvariant()}");
+            var removed = await session.Directory.RemoveUserAsync(parse.GetValue(address)!, token);
+            await io.Out.WriteLineAsync($"removed user {removed}");
         }));
         return remove;
     }
