@@ -28,6 +28,9 @@ public sealed class SettingsLoaderTests
         Assert.Equal(Roles.All.Order(StringComparer.Ordinal), s.Roles.Order(StringComparer.Ordinal));
         Assert.Equal(["*:25"], s.Listeners["smtp"].Addresses);
         Assert.Equal(["*:993"], s.Listeners["imaps"].Addresses);
+        Assert.Equal(["127.0.0.1:24"], s.Listeners["lmtp"].Addresses);
+        Assert.Equal(50L << 20, s.MaxMessageSize);
+        Assert.Equal(1000, s.MaxRecipients);
         Assert.Equal(TimeSpan.FromMinutes(5), s.IdleTimeout);
         Assert.Empty(s.Certificates);
     }
@@ -99,6 +102,8 @@ public sealed class SettingsLoaderTests
             limits:
               idle_timeout: soon
               connections_per_ip: -3
+              max_message_size: 1K
+              max_recipients: 5
             accounts:
               default_quota: lots
               password_scheme: MD5
@@ -119,13 +124,15 @@ public sealed class SettingsLoaderTests
         Assert.Contains("listeners.gopher: unknown listener", text, StringComparison.Ordinal);
         Assert.Contains("limits.idle_timeout", text, StringComparison.Ordinal);
         Assert.Contains("limits.connections_per_ip", text, StringComparison.Ordinal);
+        Assert.Contains("limits.max_message_size", text, StringComparison.Ordinal);
+        Assert.Contains("limits.max_recipients", text, StringComparison.Ordinal);
         Assert.Contains("accounts.default_quota", text, StringComparison.Ordinal);
         Assert.Contains("accounts.password_scheme", text, StringComparison.Ordinal);
         Assert.Contains("log.level", text, StringComparison.Ordinal);
         Assert.Contains("tls.certificates.0", text, StringComparison.Ordinal);
         Assert.Contains("colour", text, StringComparison.Ordinal);
         Assert.Contains("network.trusted_proxies (from POSTA_NETWORK__TRUSTED_PROXIES)", text, StringComparison.Ordinal);
-        Assert.Equal(12, errors.Count);
+        Assert.Equal(14, errors.Count);
     }
 
     [Fact]

@@ -7,6 +7,8 @@ using Posta.Cli;
 using Posta.Configuration;
 using Posta.Directory;
 using Posta.Hosting;
+using Posta.Smtp;
+using Posta.Smtp.Delivery;
 using Posta.Storage;
 
 namespace Posta.Composition;
@@ -53,6 +55,13 @@ internal static partial class ServerHost
         builder.Services.AddSingleton(directoryOptions);
         builder.Services.AddSingleton<AccountDirectory>();
         builder.Services.AddSingleton<RecipientResolver>();
+        builder.Services.AddPostaLmtp(new LocalDeliveryOptions
+        {
+            Hostname = settings.Hostname,
+            MaxMessageSize = settings.MaxMessageSize,
+            MaxRecipients = settings.MaxRecipients,
+            TemporaryDirectory = Path.Combine(Path.GetFullPath(settings.DataDirectory), "tmp"),
+        });
 
         await using var app = builder.Build();
         MapHttpEndpoints(app, settings);

@@ -34,6 +34,12 @@ internal sealed class PostaSettings
     /// <summary>How long a stopping server lets open sessions finish their transaction.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Largest message accepted, in octets (see LocalDeliveryOptions.DefaultMaxMessageSize for the default's source).</summary>
+    public long MaxMessageSize { get; set; } = Smtp.Delivery.LocalDeliveryOptions.DefaultMaxMessageSize;
+
+    /// <summary>Most recipients per transaction (Postfix smtpd_recipient_limit: 1000).</summary>
+    public int MaxRecipients { get; set; } = Smtp.Delivery.LocalDeliveryOptions.DefaultMaxRecipients;
+
     /// <summary>Certificate files; empty means a self-signed certificate in the data directory.</summary>
     public IList<(string Certificate, string Key)> Certificates { get; } = [];
 

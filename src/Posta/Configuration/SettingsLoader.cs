@@ -138,6 +138,19 @@ internal static class SettingsLoader
         s.ConnectionsPerIp = v.Int("limits:connections_per_ip", 1, 100_000, problems) ?? s.ConnectionsPerIp;
         s.IdleTimeout = v.Duration("limits:idle_timeout", TimeSpan.FromSeconds(1), problems) ?? s.IdleTimeout;
         s.ShutdownTimeout = v.Duration("limits:shutdown_timeout", TimeSpan.Zero, problems) ?? s.ShutdownTimeout;
+        s.MaxRecipients = v.Int("limits:max_recipients", 100, 100_000, problems) ?? s.MaxRecipients;
+        if (v.String("limits:max_message_size") is { } maxSize)
+        {
+            // RFC 5321 §4.5.3.1.7: at least 64K octets.
+            if (ConfigurationValues.TryParseSize(maxSize, out var bytes) && bytes is >= 64 * 1024)
+            {
+                s.MaxMessageSize = bytes.Value;
+            }
+            else
+            {
+                problems.Add($"{v.Describe("limits:max_message_size")}: '{maxSize}' is not a size of at least 64K (like 50M)");
+            }
+        }
 
         foreach (var index in v.Indexes("tls:certificates"))
         {
@@ -231,6 +244,16 @@ internal static class SettingsLoader
         }
     }
 
+    /// <summary>
+    /// Every address on the standard port, except LMTP: it has no authentication (an internal hop
+    /// from an MX, like Dovecot's LMTP socket), so by default only this machine may reach it.
+    /// </summary>
+    private static string DefaultAddress(string listener)
+    {
+        var port = ListenerNames.DefaultPort(listener).ToString(CultureInfo.InvariantCulture);
+        return listener == ListenerNames.Lmtp ? $"127.0.0.1:{port}" : $"*:{port}";
+    }
+
     private static void ApplyListeners(SettingValues v, PostaSettings s, List<string> problems)
     {
         foreach (var name in ListenerNames.All)
@@ -238,7 +261,7 @@ internal static class SettingsLoader
             var listener = new ListenerSettings();
             var prefix = "listeners:" + name;
             var addresses = v.List(prefix + ":addresses") ?? v.List(prefix);
-            foreach (var address in addresses ?? [$"*:{ListenerNames.DefaultPort(name).ToString(CultureInfo.InvariantCulture)}"])
+            foreach (var address in addresses ?? [DefaultAddress(name)])
             {
                 if (ListenAddresses.TryValidate(address, name, out var error))
                 {

@@ -1,0 +1,2 @@
+// The spool and the store use Unix file modes.
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
