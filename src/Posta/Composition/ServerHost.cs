@@ -82,11 +82,13 @@ internal static partial class ServerHost
             Log.ListenerNotServed(logger, name);
         }
 
-        Log.Ready(logger, settings.Hostname, Path.GetFullPath(settings.DataDirectory), string.Join(", ", bound.Select(b => $"{b.Name}={b.Address}")));
         if ((await store.Directory.ListDomainsAsync(cancellationToken)).Count == 0)
         {
             Log.FirstSteps(logger);
         }
+
+        // Last, so whoever waits for it (an operator, a test harness) has seen everything before it.
+        Log.Ready(logger, settings.Hostname, Path.GetFullPath(settings.DataDirectory), string.Join(", ", bound.Select(b => $"{b.Name}={b.Address}")));
 
         await app.WaitForShutdownAsync(cancellationToken);
         Log.Stopped(logger);
