@@ -218,9 +218,7 @@ public sealed class LmtpSessionTests
         await using var client = harness.Connect();
         await client.GreetAsync();
 
-        await client.CommandAsync("MAIL FROM:<carol@example.net>");
-        await client.CommandAsync("RCPT TO:<alice@example.org>");
-        await client.CommandAsync("DATA");
+        await client.StartDataAsync("alice@example.org");
         await client.SendAsync("Subject: a\r\n\r\nbody\n.\nRCPT TO:<bob@example.org>\r\n.\r\n");
 
         Assert.StartsWith("550 5.5.2 ", await client.ReadReplyAsync(), StringComparison.Ordinal);
@@ -266,9 +264,7 @@ public sealed class LmtpSessionTests
         await using var harness = await LmtpHarness.StartAsync();
         await using var client = harness.Connect();
         await client.GreetAsync();
-        await client.CommandAsync("MAIL FROM:<carol@example.net>");
-        await client.CommandAsync("RCPT TO:<alice@example.org>");
-        await client.CommandAsync("DATA");
+        await client.StartDataAsync("alice@example.org");
 
         foreach (var b in Encoding.UTF8.GetBytes(StuffedMessage + ".\r\n"))
         {
@@ -317,9 +313,7 @@ public sealed class LmtpSessionTests
         Assert.StartsWith("503 5.5.1 ", await client.CommandAsync("DATA"), StringComparison.Ordinal);
         Assert.StartsWith("503 5.5.1 ", await client.CommandAsync("RCPT TO:<alice@example.org>"), StringComparison.Ordinal);
 
-        await client.CommandAsync("MAIL FROM:<carol@example.net>");
-        await client.CommandAsync("RCPT TO:<bob@example.org>");
-        await client.CommandAsync("DATA");
+        await client.StartDataAsync("bob@example.org");
         await client.SendAsync(StuffedMessage + ".\r\n");
         Assert.StartsWith("250 2.0.0 <bob@example.org>", await client.ReadReplyAsync(), StringComparison.Ordinal);
         Assert.Empty(await harness.InboxAsync("alice@example.org"));
@@ -411,9 +405,7 @@ public sealed class LmtpSessionTests
         await using var harness = await LmtpHarness.StartAsync();
         await using var client = harness.Connect();
         await client.GreetAsync();
-        await client.CommandAsync("MAIL FROM:<carol@example.net>");
-        await client.CommandAsync("RCPT TO:<alice@example.org>");
-        await client.CommandAsync("DATA");
+        await client.StartDataAsync("alice@example.org");
         await client.SendAsync(StuffedMessage);
 
         await client.RequestShutdownAsync();
@@ -443,9 +435,7 @@ public sealed class LmtpSessionTests
         await using var harness = await LmtpHarness.StartAsync();
         await using var client = harness.Connect();
         await client.GreetAsync();
-        await client.CommandAsync("MAIL FROM:<carol@example.net>");
-        await client.CommandAsync("RCPT TO:<alice@example.org>");
-        await client.CommandAsync("DATA");
+        await client.StartDataAsync("alice@example.org");
         await client.SendAsync(StuffedMessage);
 
         await client.CloseAsync();

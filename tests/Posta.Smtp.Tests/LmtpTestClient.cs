@@ -48,6 +48,21 @@ internal sealed class LmtpTestClient : IAsyncDisposable
         return await ReadReplyAsync();
     }
 
+    /// <summary>
+    /// MAIL FROM carol@example.net, RCPT TO each recipient and DATA, checking that each is accepted,
+    /// so a test of what follows cannot pass on a transaction that never started.
+    /// </summary>
+    public async Task StartDataAsync(params string[] recipients)
+    {
+        Assert.StartsWith("250 ", await CommandAsync("MAIL FROM:<carol@example.net>"), StringComparison.Ordinal);
+        foreach (var recipient in recipients)
+        {
+            Assert.StartsWith("250 ", await CommandAsync($"RCPT TO:<{recipient}>"), StringComparison.Ordinal);
+        }
+
+        Assert.StartsWith("354 ", await CommandAsync("DATA"), StringComparison.Ordinal);
+    }
+
     /// <summary>One reply; multi-line replies are joined with "\n".</summary>
     public async Task<string> ReadReplyAsync()
     {
