@@ -104,6 +104,48 @@ internal static class SchemaMigrations
             CREATE INDEX expunged_modseq ON expunged (mailbox_id, modseq);
             CREATE INDEX blobs_unreferenced ON blobs (hash) WHERE refcount = 0;
             """),
+
+        // SCRAM (RFC 5802, RFC 7677) cannot verify against a bcrypt hash: the salted keys are kept
+        // next to it, in Dovecot's "{SCRAM-SHA-256}iterations,salt,StoredKey,ServerKey" form.
+        new(4, "SCRAM-SHA-256 keys of users", """
+            ALTER TABLE users ADD COLUMN scram_sha256 TEXT;
+            """),
+
+        // The mail queue: messages accepted for recipients that are not delivered yet (other servers,
+        // a store node over LMTP, delivery status notifications). The bytes are a referenced blob.
+        new(5, "mail queue", """
+            CREATE TABLE queue_messages (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                queue_id TEXT NOT NULL UNIQUE,
+                sender TEXT NOT NULL,
+                blob_hash TEXT NOT NULL REFERENCES blobs (hash),
+                size INTEGER NOT NULL,
+                envelope_id TEXT,
+                dsn_return INTEGER NOT NULL DEFAULT 0,
+                body_type INTEGER NOT NULL DEFAULT 0,
+                smtputf8 INTEGER NOT NULL DEFAULT 0,
+                require_tls INTEGER NOT NULL DEFAULT 0,
+                is_report INTEGER NOT NULL DEFAULT 0,
+                authenticated_user TEXT,
+                client TEXT,
+                received INTEGER NOT NULL
+            );
+
+            CREATE TABLE queue_recipients (
+                message_id INTEGER NOT NULL REFERENCES queue_messages (id),
+                seq INTEGER NOT NULL,
+                address TEXT NOT NULL,
+                original_recipient TEXT,
+                notify INTEGER NOT NULL DEFAULT 0,
+                state INTEGER NOT NULL DEFAULT 0,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                next_attempt INTEGER NOT NULL,
+                lease_until INTEGER NOT NULL DEFAULT 0,
+                last_reply TEXT,
+                PRIMARY KEY (message_id, seq)
+            ) WITHOUT ROWID;
+            CREATE INDEX queue_recipients_due ON queue_recipients (next_attempt) WHERE state = 0;
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;
