@@ -32,8 +32,14 @@ internal sealed class ClientConnection : IAsyncDisposable
         _reader = PipeReader.Create(stream, ReaderOptions);
     }
 
-    /// <summary>The TLS stream after <see cref="StartTlsAsync"/>; null in the clear.</summary>
-    public SslStream? Tls { get; private set; }
+    /// <summary>True after <see cref="StartTlsAsync"/>.</summary>
+    public bool IsEncrypted { get; private set; }
+
+    /// <summary>The protocol TLS negotiated, kept after the connection closes; <see cref="SslProtocols.None"/> in the clear.</summary>
+    public SslProtocols TlsProtocol { get; private set; }
+
+    /// <summary>The cipher suite TLS negotiated; meaningful only when <see cref="IsEncrypted"/>.</summary>
+    public TlsCipherSuite TlsCipherSuite { get; private set; }
 
     /// <summary>Reads one complete reply.</summary>
     /// <param name="waitingFor">What the reply answers, for error messages ("the reply to MAIL FROM").</param>
@@ -132,12 +138,14 @@ internal sealed class ClientConnection : IAsyncDisposable
         await _reader.CompleteAsync();
         var tls = new SslStream(_stream, leaveInnerStreamOpen: false);
         _stream = tls;
-        Tls = tls;
         _reader = PipeReader.Create(tls, ReaderOptions);
         using var timer = Timer(timeout, cancellationToken);
         try
         {
             await tls.AuthenticateAsClientAsync(options, timer.Token);
+            IsEncrypted = true;
+            TlsProtocol = tls.SslProtocol;
+            TlsCipherSuite = tls.NegotiatedCipherSuite;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -83,7 +83,11 @@ public sealed class ServerCapabilities
     public bool RequireTls { get; }
 
     /// <summary>True when <paramref name="keyword"/> (any case) was offered.</summary>
-    public bool Has(string keyword) => Keywords.ContainsKey(keyword.ToUpperInvariant());
+    public bool Has(string keyword)
+    {
+        ArgumentNullException.ThrowIfNull(keyword);
+        return Keywords.ContainsKey(keyword.ToUpperInvariant());
+    }
 
     /// <summary>Reads the positive reply to EHLO or LHLO.</summary>
     /// <exception cref="ArgumentException">The reply is not a 250.</exception>

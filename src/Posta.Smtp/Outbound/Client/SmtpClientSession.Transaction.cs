@@ -198,7 +198,8 @@ public sealed partial class SmtpClientSession
         if (closing is not null)
         {
             // RFC 5321 §3.8: 421 — the server is closing the connection.
-            await FailAsync(new SmtpCommandException("the transaction", closing));
+            Log.ConversationFailed(_logger, "the server is closing the connection: " + closing);
+            await CloseAsync();
         }
         else if (mailReply.IsPositiveCompletion && !ended)
         {

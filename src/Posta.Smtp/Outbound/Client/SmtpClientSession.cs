@@ -54,10 +54,13 @@ public sealed partial class SmtpClientSession : IAsyncDisposable
     public bool IsConnected => !_closed;
 
     /// <summary>True after a successful <see cref="StartTlsAsync"/>.</summary>
-    public bool IsEncrypted => _connection.Tls is not null;
+    public bool IsEncrypted => _connection.IsEncrypted;
 
-    /// <summary>The TLS protocol in use; <see cref="SslProtocols.None"/> in the clear.</summary>
-    public SslProtocols TlsProtocol => _connection.Tls?.SslProtocol ?? SslProtocols.None;
+    /// <summary>The TLS protocol negotiated by <see cref="StartTlsAsync"/>; <see cref="SslProtocols.None"/> in the clear.</summary>
+    public SslProtocols TlsProtocol => _connection.TlsProtocol;
+
+    /// <summary>The cipher suite negotiated by <see cref="StartTlsAsync"/>; meaningful only when <see cref="IsEncrypted"/>.</summary>
+    public TlsCipherSuite TlsCipherSuite => _connection.TlsCipherSuite;
 
     /// <summary>
     /// Starts a session over a connected stream (a <see cref="NetworkStream"/>, an
@@ -158,7 +161,7 @@ public sealed partial class SmtpClientSession : IAsyncDisposable
 
             Capabilities = ServerCapabilities.None;
             await _connection.StartTlsAsync(tls, _options.CommandTimeout, cancellationToken);
-            Log.TlsStarted(_logger, TlsProtocol.ToString(), _connection.Tls!.NegotiatedCipherSuite.ToString());
+            Log.TlsStarted(_logger, TlsProtocol.ToString(), TlsCipherSuite.ToString());
             await HelloAsync(afterTls: true, cancellationToken);
         }
         catch (Exception e) when (ClosesSession(e))
