@@ -109,6 +109,30 @@ public sealed class ClientTlsTests
         await server.FinishAsync();
     }
 
+    [Fact]
+    public async Task Over_implicit_TLS_the_session_knows_it_is_encrypted()
+    {
+        using var certificate = CreateCertificate();
+        await using var server = ScriptedServer.Start(async c =>
+        {
+            await c.StartTlsAsync(certificate);
+            await FakeServer.GreetAsync(c, ["PIPELINING", "REQUIRETLS"]);
+            await FakeServer.QuitAsync(c);
+        });
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync((System.Net.IPEndPoint)server.EndPoint);
+        var tls = new SslStream(tcp.GetStream(), leaveInnerStreamOpen: false, (_, _, _, _) => true);
+        await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = "fake.test" });
+
+        await using var session = await SmtpClientSession.ConnectAsync(tls, FakeServer.Options());
+
+        Assert.True(session.IsEncrypted);
+        Assert.NotEqual(SslProtocols.None, session.TlsProtocol);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => session.StartTlsAsync(new SslClientAuthenticationOptions { TargetHost = "fake.test" }));
+        await session.QuitAsync();
+        await server.FinishAsync();
+    }
+
     private static X509Certificate2 CreateCertificate()
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);

@@ -30,6 +30,12 @@ internal sealed class ClientConnection : IAsyncDisposable
         _stream = stream;
         _parser = parser;
         _reader = PipeReader.Create(stream, ReaderOptions);
+
+        // Implicit TLS: the caller already ran the handshake.
+        if (stream is SslStream { IsAuthenticated: true } tls)
+        {
+            NoteTls(tls);
+        }
     }
 
     /// <summary>True after <see cref="StartTlsAsync"/>.</summary>
@@ -143,9 +149,7 @@ internal sealed class ClientConnection : IAsyncDisposable
         try
         {
             await tls.AuthenticateAsClientAsync(options, timer.Token);
-            IsEncrypted = true;
-            TlsProtocol = tls.SslProtocol;
-            TlsCipherSuite = tls.NegotiatedCipherSuite;
+            NoteTls(tls);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -161,6 +165,13 @@ internal sealed class ClientConnection : IAsyncDisposable
     {
         await _reader.CompleteAsync();
         await _stream.DisposeAsync();
+    }
+
+    private void NoteTls(SslStream tls)
+    {
+        IsEncrypted = true;
+        TlsProtocol = tls.SslProtocol;
+        TlsCipherSuite = tls.NegotiatedCipherSuite;
     }
 
     private static CancellationTokenSource Timer(TimeSpan timeout, CancellationToken cancellationToken)

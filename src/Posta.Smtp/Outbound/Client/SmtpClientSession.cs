@@ -53,7 +53,7 @@ public sealed partial class SmtpClientSession : IAsyncDisposable
     /// <summary>False once the session was closed by QUIT, a failure or disposal; it cannot be used again.</summary>
     public bool IsConnected => !_closed;
 
-    /// <summary>True after a successful <see cref="StartTlsAsync"/>.</summary>
+    /// <summary>True after a successful <see cref="StartTlsAsync"/>, or over an authenticated <see cref="SslStream"/> (implicit TLS).</summary>
     public bool IsEncrypted => _connection.IsEncrypted;
 
     /// <summary>The TLS protocol negotiated by <see cref="StartTlsAsync"/>; <see cref="SslProtocols.None"/> in the clear.</summary>
