@@ -12,7 +12,7 @@ namespace Posta.Smtp.Outbound.Client;
 /// The DSN parameters (<see cref="EnvelopeId"/>, <see cref="Return"/>, and each recipient's
 /// NOTIFY and ORCPT) are sent only to a server that offers DSN (RFC 3461). To one that does not,
 /// they are left out and <see cref="TransactionResult.DsnParametersSent"/> is false: the caller
-/// then owes the sender what RFC 3461 §4.4 asks of a relay to a non-DSN server — a "relayed"
+/// then owes the sender what RFC 3461 §5.2.2 asks of a relay to a non-DSN server — a "relayed"
 /// report for recipients that asked for NOTIFY=SUCCESS.
 /// </remarks>
 /// <param name="Sender">The reverse-path; "" for the null reverse-path "&lt;&gt;" of delivery reports.</param>
