@@ -386,6 +386,32 @@ public sealed class ClientTransactionTests
     }
 
     [Fact]
+    public async Task A_server_that_stops_reading_the_content_times_out_a_data_block_write()
+    {
+        var clientDone = new TaskCompletionSource();
+        await using var server = ScriptedServer.Start(async c =>
+        {
+            await FakeServer.GreetAsync(c, ["PIPELINING"]);
+            await c.ReadLinesAsync(3);
+            await c.SendAsync("250 Ok\r\n250 Ok\r\n354 go\r\n");
+
+            // Read nothing more: the socket buffers fill and the client's writes stall.
+            await clientDone.Task;
+        });
+        var options = new SmtpClientOptions { HelloName = FakeServer.HelloName, DataBlockTimeout = TimeSpan.FromMilliseconds(500) };
+        await using var session = await SmtpClientSession.ConnectAsync(server.EndPoint, options);
+        var content = new byte[64 * 1024 * 1024];
+        content.AsSpan().Fill((byte)'x');
+
+        var e = await Assert.ThrowsAsync<SmtpTimeoutException>(() => session.SendAsync(FakeServer.Envelope("carol@example.net", "alice@example.org"), new MemoryStream(content)));
+        clientDone.SetResult();
+
+        Assert.Equal("a write of the content", e.WaitingFor);
+        Assert.False(session.IsConnected);
+        await server.FinishAsync();
+    }
+
+    [Fact]
     public async Task A_refused_DATA_settles_the_accepted_recipients_and_the_transaction_is_reset()
     {
         await using var server = ScriptedServer.Start(async c =>

@@ -153,6 +153,7 @@ public sealed partial class SmtpClientSession
         // The content.
         SmtpReply? dataReply = null;
         var ended = false;
+
         // A broken server may still say 354 to a pipelined DATA after refusing MAIL: end that too.
         if (closing is null && (mailReply.IsPositiveCompletion || dataCommandReply?.Code == 354))
         {
