@@ -17,28 +17,30 @@ public sealed class SaslPrepReferenceTests
     [Fact]
     public async Task Every_code_point_is_in_the_same_tables_as_in_pythons_stringprep()
     {
+        // One pass over the code points, printing each table as ranges in the RFC's notation.
         const string script = """
-            import stringprep
-            tables = {
-                "B.1": stringprep.in_table_b1,
-                "C.1.2": stringprep.in_table_c12,
-                "C.2-C.9": lambda c: stringprep.in_table_c21_c22(c) or stringprep.in_table_c3(c) or stringprep.in_table_c4(c)
-                    or stringprep.in_table_c5(c) or stringprep.in_table_c6(c) or stringprep.in_table_c7(c)
-                    or stringprep.in_table_c8(c) or stringprep.in_table_c9(c),
-                "D.1": stringprep.in_table_d1,
-                "D.2": stringprep.in_table_d2,
-            }
-            for name, test in tables.items():
-                start = None
-                ranges = []
-                for code in range(0x110000 + 1):
-                    inside = code < 0x110000 and test(chr(code))
-                    if inside and start is None:
-                        start = code
-                    elif not inside and start is not None:
-                        ranges.append("%X-%X" % (start, code - 1))
-                        start = None
-                print(name, " ".join(ranges))
+            import stringprep as s
+            tests = [
+                ("B.1", s.in_table_b1),
+                ("C.1.2", s.in_table_c12),
+                ("C.2-C.9", lambda c: s.in_table_c21_c22(c) or s.in_table_c3(c) or s.in_table_c4(c) or s.in_table_c5(c)
+                    or s.in_table_c6(c) or s.in_table_c7(c) or s.in_table_c8(c) or s.in_table_c9(c)),
+                ("D.1", s.in_table_d1),
+                ("D.2", s.in_table_d2),
+            ]
+            starts = [None] * len(tests)
+            ranges = [[] for _ in tests]
+            for code in range(0x110001):
+                ch = chr(code) if code < 0x110000 else None
+                for i, (_, test) in enumerate(tests):
+                    inside = ch is not None and test(ch)
+                    if inside and starts[i] is None:
+                        starts[i] = code
+                    elif not inside and starts[i] is not None:
+                        ranges[i].append("%X-%X" % (starts[i], code - 1))
+                        starts[i] = None
+            for (name, _), found in zip(tests, ranges):
+                print(name, " ".join(found))
             """;
         var result = await ProcessRunner.RunAsync(ProcessRunner.RequireProgram(Python, "python3"), ["-c", script]);
         Assert.True(result.ExitCode == 0, result.ToString());
@@ -136,6 +138,6 @@ public sealed class SaslPrepReferenceTests
     public void The_tables_come_from_the_unicode_version_the_generator_recorded()
     {
         Assert.Matches(@"^\d+\.\d+\.\d+$", NormalizationData.Instance.UnicodeVersion);
-        Assert.Equal("IX", Nfkc.Normalize("\u2168"));
+        Assert.Equal([0x49, 0x58], Nfkc.Normalize([0x2168]));
     }
 }

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Posta.Sasl.Preparation;
 
 /// <summary>
@@ -32,24 +30,6 @@ internal static class Nfkc
 
         Reorder(data, decomposed);
         return Compose(data, decomposed);
-    }
-
-    /// <summary>Normalises a string of well-formed UTF-16.</summary>
-    public static string Normalize(string input)
-    {
-        var codes = new List<int>(input.Length);
-        foreach (var rune in input.EnumerateRunes())
-        {
-            codes.Add(rune.Value);
-        }
-
-        var builder = new StringBuilder(input.Length);
-        foreach (var code in Normalize(codes))
-        {
-            builder.Append(new Rune(code).ToString());
-        }
-
-        return builder.ToString();
     }
 
     private static void Decompose(NormalizationData data, int code, List<int> output)
