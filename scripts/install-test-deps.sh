@@ -8,6 +8,8 @@ packages=(
   dovecot-core dovecot-imapd dovecot-pop3d dovecot-lmtpd
   postfix
   swaks
+  # GNU SASL's client: the reference the SASL mechanisms interoperate with.
+  gsasl
   # Tools the harness and tests call.
   openssl sqlite3 python3 procps iproute2
   # Test corpora for the MIME library.

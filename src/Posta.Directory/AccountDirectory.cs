@@ -1,5 +1,6 @@
 using Posta.Directory.Addresses;
 using Posta.Directory.Passwords;
+using Posta.Sasl;
 using Posta.Storage.Directory;
 
 namespace Posta.Directory;
@@ -71,8 +72,10 @@ public sealed class AccountDirectory(IDirectoryStore store, DirectoryOptions opt
     }
 
     /// <summary>
-    /// Adds a user with either a password (hashed with the configured scheme) or a hash made
-    /// elsewhere (<c>{SCHEME}...</c>, as <c>doveadm pw</c> writes).
+    /// Adds a user with either a password (hashed with the configured scheme, and SCRAM-SHA-256 keys
+    /// made from it) or a hash made elsewhere (<c>{SCHEME}...</c>, as <c>doveadm pw</c> writes; a
+    /// <c>{SCRAM-SHA-256}</c> hash serves as the SCRAM keys too, any other leaves the user without them
+    /// until the first successful password login).
     /// </summary>
     public async Task<UserRecord> AddUserAsync(string address, string? password, string? passwordHash, long? quotaBytes = null, CancellationToken cancellationToken = default)
     {
@@ -83,7 +86,7 @@ public sealed class AccountDirectory(IDirectoryStore store, DirectoryOptions opt
             throw new DirectoryException("the quota may not be negative");
         }
 
-        var hash = MakeHash(normalized, password, passwordHash);
+        var (hash, scram) = MakeHash(normalized, password, passwordHash);
         if (await store.GetDomainAsync(domain, cancellationToken) is null)
         {
             throw new DirectoryException($"the domain {domain} does not exist; add it first with: posta domain add {domain}");
@@ -91,7 +94,7 @@ public sealed class AccountDirectory(IDirectoryStore store, DirectoryOptions opt
 
         try
         {
-            return await store.AddUserAsync(new NewUser(normalized, domain, hash, quotaBytes), cancellationToken);
+            return await store.AddUserAsync(new NewUser(normalized, domain, hash, quotaBytes) { ScramSha256 = scram }, cancellationToken);
         }
         catch (DuplicateEntryException)
         {
@@ -103,12 +106,15 @@ public sealed class AccountDirectory(IDirectoryStore store, DirectoryOptions opt
         }
     }
 
-    /// <summary>Replaces a user's password.</summary>
+    /// <summary>
+    /// Replaces a user's password, and in the same write the SCRAM-SHA-256 keys, as
+    /// <see cref="AddUserAsync"/> makes them: keys of the old password never survive the change.
+    /// </summary>
     public async Task SetPasswordAsync(string address, string? password, string? passwordHash, CancellationToken cancellationToken = default)
     {
         var normalized = NormalizeAddress(address);
-        var hash = MakeHash(normalized, password, passwordHash);
-        if (!await store.SetPasswordHashAsync(normalized, hash, cancellationToken))
+        var (hash, scram) = MakeHash(normalized, password, passwordHash);
+        if (!await store.SetPasswordHashAsync(normalized, hash, scram, cancellationToken))
         {
             throw new DirectoryException($"there is no user {normalized}");
         }
@@ -226,16 +232,13 @@ public sealed class AccountDirectory(IDirectoryStore store, DirectoryOptions opt
 
     /// <summary>
     /// Checks a login: the full address of a user, or an alias address that reaches exactly one
-    /// local user (Dovecot setups that log in by alias). Disabled accounts fail.
+    /// local user (Dovecot setups that log in by alias). Disabled accounts fail. A user without
+    /// SCRAM-SHA-256 keys gets them made from the password just verified (imported hashes cannot give
+    /// them); should that write fail, the login still succeeds and the next one tries again.
     /// </summary>
     public async Task<AuthenticationResult> AuthenticateAsync(string login, string password, CancellationToken cancellationToken = default)
     {
-        UserRecord? user = null;
-        if (AddressNormalizer.TryNormalizeAddress(login, out var address, out _))
-        {
-            user = await store.GetUserAsync(address, cancellationToken) ?? await FindUserByAliasAsync(address, cancellationToken);
-        }
-
+        var user = await FindLoginUserAsync(login, cancellationToken);
         if (user is null)
         {
             PasswordHasher.Verify(_decoyHash.Value, password);
@@ -248,7 +251,73 @@ public sealed class AccountDirectory(IDirectoryStore store, DirectoryOptions opt
             return new AuthenticationResult(null, check == PasswordCheck.Unsupported ? "stored password hash is not usable" : "wrong password");
         }
 
-        return user.Disabled ? new AuthenticationResult(null, "account disabled") : new AuthenticationResult(user, null);
+        if (user.Disabled)
+        {
+            return new AuthenticationResult(null, "account disabled");
+        }
+
+        if (user.ScramSha256 is null && await TryAddScramKeysAsync(user, password, cancellationToken) is { } keys)
+        {
+            user = user with { ScramSha256 = keys };
+        }
+
+        return new AuthenticationResult(user, null);
+    }
+
+    /// <summary>
+    /// The user a login names, as <see cref="AuthenticateAsync"/> resolves it: the user with that
+    /// address, or the one local user an alias of that address reaches; null otherwise.
+    /// </summary>
+    public async Task<UserRecord?> FindLoginUserAsync(string login, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(login);
+        if (!AddressNormalizer.TryNormalizeAddress(login, out var address, out _))
+        {
+            return null;
+        }
+
+        return await store.GetUserAsync(address, cancellationToken) ?? await FindUserByAliasAsync(address, cancellationToken);
+    }
+
+    private async Task<string?> TryAddScramKeysAsync(UserRecord user, string password, CancellationToken cancellationToken)
+    {
+        if (ScramKeysFor(password, user.PasswordHash) is not { } keys)
+        {
+            return null;
+        }
+
+        try
+        {
+            // Only while the hash is the one just verified: a password change racing with this login wins.
+            return await store.SetScramSha256Async(user.Address, keys, user.PasswordHash, cancellationToken) ? keys : null;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The login itself succeeded; the keys are a convenience the next login can add.
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// SCRAM-SHA-256 keys to store beside <paramref name="hash"/>: the hash itself when it is a SCRAM hash,
+    /// else keys made from the password, or null when SASLprep (RFC 4013) refuses the password, since no
+    /// SCRAM client could send it either.
+    /// </summary>
+    private static string? ScramKeysFor(string password, string hash)
+    {
+        if (ScramCredentials.TryParse(hash, out var same))
+        {
+            return same.Format();
+        }
+
+        try
+        {
+            return ScramCredentials.Create(password).Format();
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 
     private async Task<UserRecord?> FindUserByAliasAsync(string address, CancellationToken cancellationToken)
@@ -280,7 +349,7 @@ public sealed class AccountDirectory(IDirectoryStore store, DirectoryOptions opt
         return found;
     }
 
-    private string MakeHash(string address, string? password, string? passwordHash)
+    private (string Hash, string? Scram) MakeHash(string address, string? password, string? passwordHash)
     {
         if (password is not null && passwordHash is not null)
         {
@@ -294,7 +363,7 @@ public sealed class AccountDirectory(IDirectoryStore store, DirectoryOptions opt
                 throw new DirectoryException($"--password-hash: {error}");
             }
 
-            return passwordHash;
+            return (passwordHash, ScramCredentials.TryParse(passwordHash, out var keys) ? keys.Format() : null);
         }
 
         if (password is null)
@@ -303,14 +372,17 @@ public sealed class AccountDirectory(IDirectoryStore store, DirectoryOptions opt
         }
 
         CheckPasswordStrength(address, password);
+        string hash;
         try
         {
-            return PasswordHasher.Hash(password, options.PasswordScheme);
+            hash = PasswordHasher.Hash(password, options.PasswordScheme);
         }
         catch (ArgumentException e)
         {
             throw new DirectoryException($"the password cannot be used: {e.Message}");
         }
+
+        return (hash, ScramKeysFor(password, hash));
     }
 
     private void CheckPasswordStrength(string address, string password)

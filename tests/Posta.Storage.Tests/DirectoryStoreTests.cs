@@ -53,6 +53,55 @@ public class DirectoryStoreTests
     }
 
     [Fact]
+    public async Task Scram_keys_round_trip_and_a_password_change_replaces_or_clears_them()
+    {
+        const string keys = "{SCRAM-SHA-256}4096,c2FsdA==,AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=,AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=";
+        await using var t = await TestStore.CreateAsync();
+        var created = await t.Directory.AddUserAsync(new NewUser("carol@example.org", "example.org", "{BLF-CRYPT}a") { ScramSha256 = keys });
+        Assert.Equal(keys, created.ScramSha256);
+        Assert.Equal(keys, (await t.Directory.GetUserAsync("carol@example.org"))!.ScramSha256);
+        Assert.Equal(keys, (await t.Directory.GetUserByIdAsync(created.Id))!.ScramSha256);
+        Assert.Equal(keys, Assert.Single(await t.Directory.ListUsersAsync("example.org"), u => u.Address == "carol@example.org").ScramSha256);
+
+        // A new hash without keys takes the old keys with it, in the same write.
+        Assert.True(await t.Directory.SetPasswordHashAsync("carol@example.org", "{BLF-CRYPT}b"));
+        var changed = await t.Directory.GetUserAsync("carol@example.org");
+        Assert.Equal(("{BLF-CRYPT}b", (string?)null), (changed!.PasswordHash, changed.ScramSha256));
+
+        Assert.True(await t.Directory.SetPasswordHashAsync("carol@example.org", "{BLF-CRYPT}c", keys));
+        Assert.Equal(keys, (await t.Directory.GetUserAsync("carol@example.org"))!.ScramSha256);
+
+        Assert.True(await t.Directory.SetScramSha256Async("carol@example.org", null));
+        Assert.Null((await t.Directory.GetUserAsync("carol@example.org"))!.ScramSha256);
+        Assert.True(await t.Directory.SetScramSha256Async("carol@example.org", keys));
+        Assert.Equal(keys, (await t.Directory.GetUserAsync("carol@example.org"))!.ScramSha256);
+        Assert.False(await t.Directory.SetScramSha256Async("nobody@example.org", keys));
+    }
+
+    [Fact]
+    public async Task Conditional_scram_keys_land_only_while_the_password_hash_is_unchanged()
+    {
+        const string keys = "{SCRAM-SHA-256}4096,c2FsdA==,AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=,AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=";
+        await using var t = await TestStore.CreateAsync();
+        await t.Directory.AddUserAsync(new NewUser("dave@example.org", "example.org", "{BLF-CRYPT}old"));
+        await t.Directory.SetPasswordHashAsync("dave@example.org", "{BLF-CRYPT}new");
+
+        Assert.False(await t.Directory.SetScramSha256Async("dave@example.org", keys, "{BLF-CRYPT}old"));
+        Assert.Null((await t.Directory.GetUserAsync("dave@example.org"))!.ScramSha256);
+        Assert.True(await t.Directory.SetScramSha256Async("dave@example.org", keys, "{BLF-CRYPT}new"));
+        Assert.Equal(keys, (await t.Directory.GetUserAsync("dave@example.org"))!.ScramSha256);
+    }
+
+    [Fact]
+    public async Task Users_without_scram_keys_read_as_null()
+    {
+        await using var t = await TestStore.CreateAsync();
+        var created = await t.Directory.AddUserAsync(new NewUser("erin@example.org", "example.org", "{BLF-CRYPT}a"));
+        Assert.Null(created.ScramSha256);
+        Assert.Null((await t.Directory.GetUserAsync("erin@example.org"))!.ScramSha256);
+    }
+
+    [Fact]
     public async Task Users_are_listed_by_address_per_domain()
     {
         await using var t = await TestStore.CreateAsync();

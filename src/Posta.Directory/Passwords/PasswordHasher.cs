@@ -1,12 +1,13 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
+using Posta.Sasl;
 
 namespace Posta.Directory.Passwords;
 
 /// <summary>
 /// Password hashes in Dovecot's "{SCHEME}data" form, so hashes move both ways between Posta and a
-/// Dovecot passdb: SHA512-CRYPT, SHA256-CRYPT, BLF-CRYPT, MD5-CRYPT and PLAIN (case-insensitive),
+/// Dovecot passdb: SHA512-CRYPT, SHA256-CRYPT, BLF-CRYPT, MD5-CRYPT, SCRAM-SHA-256 and PLAIN (case-insensitive),
 /// plus Dovecot's aliases CRYPT, MD5 and CLEARTEXT when verifying or importing.
 /// </summary>
 public static class PasswordHasher
@@ -18,6 +19,9 @@ public static class PasswordHasher
     /// small server), where the specification's 5000 rounds take a few milliseconds.
     /// </summary>
     internal const int DefaultShaCryptRounds = 500_000;
+
+    /// <summary>RFC 7677 §4: the iteration count "SHOULD be at least 4096"; new SCRAM hashes keep to it.</summary>
+    internal const int MinScramIterations = 4096;
 
     /// <summary>
     /// Verifies like Dovecot's passdb. <paramref name="stored"/> is "{SCHEME}data"; without a prefix it is
@@ -40,11 +44,13 @@ public static class PasswordHasher
     /// <summary>
     /// Makes a new "{SCHEME}data" hash with a fresh salt from <see cref="RandomNumberGenerator"/>.
     /// <paramref name="cost"/> is the bcrypt cost for BLF-CRYPT (4..31, default 12) and the rounds for
-    /// SHA512-CRYPT and SHA256-CRYPT (1000..999999999, default 500000, always written as "rounds=N$");
+    /// SHA512-CRYPT and SHA256-CRYPT (1000..999999999, default 500000, always written as "rounds=N$"), and the
+    /// iterations for SCRAM-SHA-256 (4096..10000000, default 10000; RFC 7677 §4 asks for at least 4096);
     /// MD5-CRYPT (fixed 1000 rounds) and PLAIN take none.
     /// </summary>
     /// <exception cref="ArgumentException">Unknown scheme, a cost the scheme does not take, or a password the
-    /// scheme cannot hash: over 72 UTF-8 bytes for BLF-CRYPT, over 511 bytes or containing NUL for any crypt scheme.</exception>
+    /// scheme cannot hash: over 72 UTF-8 bytes for BLF-CRYPT, over 511 bytes or containing NUL for any crypt scheme,
+    /// one SASLprep (RFC 4013) refuses for SCRAM-SHA-256.</exception>
     public static string Hash(string password, string scheme = DefaultScheme, int? cost = null)
     {
         ArgumentNullException.ThrowIfNull(password);
@@ -58,6 +64,7 @@ public static class PasswordHasher
             PasswordScheme.Sha512Crypt => HashShaCrypt(password, ShaCryptVariant.Sha512, parsed, cost ?? DefaultShaCryptRounds),
             PasswordScheme.Sha256Crypt => HashShaCrypt(password, ShaCryptVariant.Sha256, parsed, cost ?? DefaultShaCryptRounds),
             PasswordScheme.Md5Crypt => HashMd5Crypt(password, cost),
+            PasswordScheme.ScramSha256 => HashScram(password, cost ?? ScramCredentials.DefaultIterations),
             PasswordScheme.Plain => cost is null
                 ? "{PLAIN}" + password
                 : throw new ArgumentException("PLAIN takes no cost", nameof(cost)),
@@ -107,6 +114,13 @@ public static class PasswordHasher
         Span<byte> digest = stackalloc byte[variant.DigestSize];
         variant.ComputeDigest(bytes.Span, Encoding.ASCII.GetBytes(salt), rounds, digest);
         return "{" + name + "}" + variant.Format(salt, rounds, digest);
+    }
+
+    private static string HashScram(string password, int iterations)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(iterations, MinScramIterations, "cost");
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(iterations, ScramCredentials.MaxIterations, "cost");
+        return ScramCredentials.Derive(password, RandomNumberGenerator.GetBytes(ScramCredentials.DefaultSaltBytes), iterations).Format();
     }
 
     private static string HashMd5Crypt(string password, int? cost)

@@ -10,4 +10,7 @@ internal enum PasswordScheme
     BlfCrypt,
     Md5Crypt,
     Plain,
+
+    /// <summary>Dovecot's SCRAM-SHA-256: "iterations,salt,StoredKey,ServerKey" (RFC 5802, RFC 7677).</summary>
+    ScramSha256,
 }

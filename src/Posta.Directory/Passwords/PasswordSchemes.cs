@@ -4,7 +4,7 @@ namespace Posta.Directory.Passwords;
 internal static class PasswordSchemes
 {
     /// <summary>The names an administrator chooses from; the aliases in <see cref="Names"/> are for import.</summary>
-    internal const string SupportedList = "SHA512-CRYPT, SHA256-CRYPT, BLF-CRYPT, MD5-CRYPT, PLAIN";
+    internal const string SupportedList = "SHA512-CRYPT, SHA256-CRYPT, BLF-CRYPT, MD5-CRYPT, SCRAM-SHA-256, PLAIN";
 
     private static readonly (string Name, PasswordScheme Scheme)[] Names =
     [
@@ -12,6 +12,7 @@ internal static class PasswordSchemes
         ("SHA256-CRYPT", PasswordScheme.Sha256Crypt),
         ("BLF-CRYPT", PasswordScheme.BlfCrypt),
         ("MD5-CRYPT", PasswordScheme.Md5Crypt),
+        ("SCRAM-SHA-256", PasswordScheme.ScramSha256),
         ("PLAIN", PasswordScheme.Plain),
         ("CRYPT", PasswordScheme.Crypt),
         // Dovecot's {MD5} is MD5-CRYPT for historical reasons (PLAIN-MD5 is the bare digest).
@@ -42,6 +43,7 @@ internal static class PasswordSchemes
         PasswordScheme.BlfCrypt => "BLF-CRYPT",
         PasswordScheme.Md5Crypt => "MD5-CRYPT",
         PasswordScheme.Plain => "PLAIN",
+        PasswordScheme.ScramSha256 => "SCRAM-SHA-256",
         PasswordScheme.Crypt => "CRYPT",
         _ => throw new ArgumentOutOfRangeException(nameof(scheme)),
     };

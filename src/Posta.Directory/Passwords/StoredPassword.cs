@@ -56,6 +56,18 @@ internal abstract class StoredPassword
                 error = null;
                 return true;
 
+            case PasswordScheme.ScramSha256:
+                if (!Posta.Sasl.ScramCredentials.TryParse(Posta.Sasl.ScramCredentials.SchemePrefix + data, out var credentials))
+                {
+                    error = $"{label} data must be iterations,salt,StoredKey,ServerKey with 1 to {Posta.Sasl.ScramCredentials.MaxIterations} " +
+                        "iterations, a base64 salt and two base64 keys of 32 bytes";
+                    return false;
+                }
+
+                password = new ScramPassword(credentials);
+                error = null;
+                return true;
+
             case PasswordScheme.Md5Crypt:
                 // Dovecot checks MD5-CRYPT with its own md5crypt code, which only knows "$1$".
                 if (!data.StartsWith(Md5CryptPassword.Prefix, StringComparison.Ordinal))

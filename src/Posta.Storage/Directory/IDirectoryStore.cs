@@ -43,8 +43,25 @@ public interface IDirectoryStore
     /// </summary>
     Task<UserRecord> AddUserAsync(NewUser user, CancellationToken cancellationToken = default);
 
-    /// <summary>Replaces the stored password hash. False when there is no such user.</summary>
-    Task<bool> SetPasswordHashAsync(string address, string passwordHash, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Replaces the stored password hash and, in the same transaction, the SCRAM-SHA-256 keys with
+    /// <paramref name="scramSha256"/>: null clears them, so keys made from an old password never outlive it.
+    /// False when there is no such user.
+    /// </summary>
+    Task<bool> SetPasswordHashAsync(string address, string passwordHash, string? scramSha256 = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sets or (with null) clears only the SCRAM-SHA-256 keys, for keys computed from a password that was
+    /// just verified against the stored hash. False when there is no such user.
+    /// </summary>
+    Task<bool> SetScramSha256Async(string address, string? scramSha256, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sets the SCRAM-SHA-256 keys only while the user's password hash is still
+    /// <paramref name="expectedPasswordHash"/>: keys computed at a login must not land after a password
+    /// change that raced with it. False when there is no such user or the hash has changed.
+    /// </summary>
+    Task<bool> SetScramSha256Async(string address, string? scramSha256, string expectedPasswordHash, CancellationToken cancellationToken = default);
 
     /// <summary>Sets quota (null: domain/global default) and the disabled flag. False when there is no such user.</summary>
     Task<bool> UpdateUserAsync(string address, long? quotaBytes, bool disabled, CancellationToken cancellationToken = default);

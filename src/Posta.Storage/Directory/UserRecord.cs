@@ -8,4 +8,11 @@ public sealed record UserRecord(
     string PasswordHash,
     long? QuotaBytes,
     bool Disabled,
-    DateTimeOffset Created);
+    DateTimeOffset Created)
+{
+    /// <summary>
+    /// SCRAM-SHA-256 keys in Dovecot's "{SCRAM-SHA-256}iterations,salt,StoredKey,ServerKey" form, or null
+    /// when the user has none yet (they are made from the password, which a bcrypt hash cannot give back).
+    /// </summary>
+    public string? ScramSha256 { get; init; }
+}

@@ -12,7 +12,7 @@ internal sealed class SqliteDirectoryStore(SqliteWriter writer, string readConne
 {
     private const string UserQuery =
         """
-        SELECT u.id, u.address, d.name, u.password_hash, u.quota_bytes, u.disabled, u.created
+        SELECT u.id, u.address, d.name, u.password_hash, u.quota_bytes, u.disabled, u.created, u.scram_sha256
         FROM users u JOIN domains d ON d.id = u.domain_id
         """;
 
@@ -186,8 +186,8 @@ internal sealed class SqliteDirectoryStore(SqliteWriter writer, string readConne
                 var created = DateTimeOffset.FromUnixTimeMilliseconds(Rows.UnixMilliseconds(context.Now));
                 var id = context.Command(
                     """
-                    INSERT INTO users (address, domain_id, password_hash, quota_bytes, disabled, created)
-                    VALUES ($address, $domain, $hash, $quota, $disabled, $created)
+                    INSERT INTO users (address, domain_id, password_hash, quota_bytes, disabled, created, scram_sha256)
+                    VALUES ($address, $domain, $hash, $quota, $disabled, $created, $scram)
                     RETURNING id
                     """)
                     .With("$address", user.Address)
@@ -196,6 +196,7 @@ internal sealed class SqliteDirectoryStore(SqliteWriter writer, string readConne
                     .With("$quota", user.QuotaBytes)
                     .With("$disabled", user.Disabled)
                     .With("$created", created.ToUnixTimeMilliseconds())
+                    .With("$scram", user.ScramSha256)
                     .ScalarInt64()!.Value;
 
                 foreach (var (name, use) in StandardMailboxes.All)
@@ -204,19 +205,47 @@ internal sealed class SqliteDirectoryStore(SqliteWriter writer, string readConne
                     MailWrites.Subscribe(context, id, name);
                 }
 
-                return new UserRecord(id, user.Address, user.Domain, user.PasswordHash, user.QuotaBytes, user.Disabled, created);
+                return new UserRecord(id, user.Address, user.Domain, user.PasswordHash, user.QuotaBytes, user.Disabled, created)
+                {
+                    ScramSha256 = user.ScramSha256,
+                };
             },
             cancellationToken);
     }
 
-    public Task<bool> SetPasswordHashAsync(string address, string passwordHash, CancellationToken cancellationToken = default)
+    public Task<bool> SetPasswordHashAsync(string address, string passwordHash, string? scramSha256 = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(address);
         ArgumentNullException.ThrowIfNull(passwordHash);
         return writer.ExecuteAsync(
-            context => context.Command("UPDATE users SET password_hash = $hash WHERE address = $address")
+            context => context.Command("UPDATE users SET password_hash = $hash, scram_sha256 = $scram WHERE address = $address")
                 .With("$hash", passwordHash)
+                .With("$scram", scramSha256)
                 .With("$address", address)
+                .ExecuteNonQuery() > 0,
+            cancellationToken);
+    }
+
+    public Task<bool> SetScramSha256Async(string address, string? scramSha256, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        return writer.ExecuteAsync(
+            context => context.Command("UPDATE users SET scram_sha256 = $scram WHERE address = $address")
+                .With("$scram", scramSha256)
+                .With("$address", address)
+                .ExecuteNonQuery() > 0,
+            cancellationToken);
+    }
+
+    public Task<bool> SetScramSha256Async(string address, string? scramSha256, string expectedPasswordHash, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        ArgumentNullException.ThrowIfNull(expectedPasswordHash);
+        return writer.ExecuteAsync(
+            context => context.Command("UPDATE users SET scram_sha256 = $scram WHERE address = $address AND password_hash = $expected")
+                .With("$scram", scramSha256)
+                .With("$address", address)
+                .With("$expected", expectedPasswordHash)
                 .ExecuteNonQuery() > 0,
             cancellationToken);
     }
@@ -408,7 +437,10 @@ internal sealed class SqliteDirectoryStore(SqliteWriter writer, string readConne
                 reader.GetString(3),
                 reader.IsDBNull(4) ? null : reader.GetInt64(4),
                 reader.GetBoolean(5),
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6))));
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)))
+            {
+                ScramSha256 = reader.IsDBNull(7) ? null : reader.GetString(7),
+            });
         }
 
         return users;

@@ -18,7 +18,7 @@ internal sealed class PasswordOptions
 
     public Option<string?> PasswordHash { get; } = new("--password-hash")
     {
-        Description = "A hash made elsewhere, as Dovecot stores it: '{SHA512-CRYPT}$6$...', '{BLF-CRYPT}$2y$...', '{SHA256-CRYPT}', '{MD5-CRYPT}' or '{PLAIN}'.",
+        Description = "A hash made elsewhere, as Dovecot stores it: '{SHA512-CRYPT}$6$...', '{BLF-CRYPT}$2y$...', '{SHA256-CRYPT}', '{MD5-CRYPT}', '{SCRAM-SHA-256}4096,salt,StoredKey,ServerKey' or '{PLAIN}'. A SCRAM-SHA-256 hash also serves SCRAM logins; with any other, SCRAM works after the user's first password login.",
         HelpName = "'{SCHEME}HASH'",
     };
 

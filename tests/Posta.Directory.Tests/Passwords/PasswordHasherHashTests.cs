@@ -100,7 +100,7 @@ public class PasswordHasherHashTests
     {
         var error = Assert.Throws<ArgumentException>(() => PasswordHasher.Hash(Password, "FOO"));
         Assert.Equal("scheme", error.ParamName);
-        Assert.StartsWith("unknown password scheme {FOO}; supported: SHA512-CRYPT, SHA256-CRYPT, BLF-CRYPT, MD5-CRYPT, PLAIN", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("unknown password scheme {FOO}; supported: SHA512-CRYPT, SHA256-CRYPT, BLF-CRYPT, MD5-CRYPT, SCRAM-SHA-256, PLAIN", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public class PasswordHasherMalformedTests
     public static TheoryData<string, string> Malformed => new()
     {
         // stored, a fragment the error must contain
-        { "{FOO}bar", "unknown password scheme {FOO}; supported: SHA512-CRYPT, SHA256-CRYPT, BLF-CRYPT, MD5-CRYPT, PLAIN" },
+        { "{FOO}bar", "unknown password scheme {FOO}; supported: SHA512-CRYPT, SHA256-CRYPT, BLF-CRYPT, MD5-CRYPT, SCRAM-SHA-256, PLAIN" },
         { "{}x", "unknown password scheme {}" },
         { "{SHA512-CRYPT$6$saltstring$svn8UoSVapNtMuq1ukKS4tPQd8iKwSMHWjl/O817G3uBnIFNjnQJuesI68u4OTLiBFdcbYEdFCoEOfaS35inz1", "closing '}'" },
         { "{", "closing '}'" },
@@ -87,7 +87,7 @@ public class PasswordHasherMalformedTests
     public void Unknown_scheme_error_lists_the_supported_schemes()
     {
         Assert.False(PasswordHasher.IsValidStoredHash("{FOO}bar", out var error));
-        Assert.Equal("unknown password scheme {FOO}; supported: SHA512-CRYPT, SHA256-CRYPT, BLF-CRYPT, MD5-CRYPT, PLAIN", error);
+        Assert.Equal("unknown password scheme {FOO}; supported: SHA512-CRYPT, SHA256-CRYPT, BLF-CRYPT, MD5-CRYPT, SCRAM-SHA-256, PLAIN", error);
     }
 
     [Theory]
