@@ -135,7 +135,9 @@ public class QueueTests
         Assert.Empty(await t.Store.Queue.ListAsync());
         Assert.Null(await t.Store.Queue.NextDueAsync());
         await BlobTests.WaitForAsync(() => !File.Exists(t.BlobPath(hash)));
-        Assert.Null(await BlobTests.RefcountAsync(t, hash));
+
+        // The row goes in the same release transaction as the file; it may not have committed yet.
+        Assert.True(await BlobTests.RefcountAsync(t, hash) is null or 0);
         await Assert.ThrowsAsync<QueueMessageNotFoundException>(() => t.Store.Queue.OpenContentAsync(id));
         await Assert.ThrowsAsync<QueueMessageNotFoundException>(() => t.Store.Queue.CompleteAsync(id, [RecipientOutcome.Delivered(0)]));
     }
@@ -185,7 +187,7 @@ public class QueueTests
         Assert.Equal("first\r\n", await ReadContentAsync(t, Assert.Single(await t.Store.Queue.ListAsync()).MessageId));
         var second = BlobHash.Parse(TestStore.Sha256Hex("second\r\n"));
         await BlobTests.WaitForAsync(() => !File.Exists(t.BlobPath(second)));
-        Assert.Null(await BlobTests.RefcountAsync(t, second));
+        Assert.True(await BlobTests.RefcountAsync(t, second) is null or 0);
     }
 
     [Theory]
