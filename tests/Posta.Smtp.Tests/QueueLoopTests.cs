@@ -74,6 +74,25 @@ public class QueueLoopTests
         Assert.Empty(await h.QueuedAsync());
     }
 
+    [Fact]
+    public async Task Stopping_interrupts_a_delivery_in_progress_and_records_it_as_deferred()
+    {
+        var called = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var remote = new HangingTransport(called);
+        await using var h = await StartAsync(remote);
+        await h.Runner.StartAsync(CancellationToken.None);
+        await h.EnqueueAsync(Message, "alice@example.org", To("carol@example.net"));
+        await called.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        await h.Runner.StopAsync(CancellationToken.None);
+
+        var carol = Assert.Single(Assert.Single(await h.QueuedAsync()).Recipients);
+        Assert.Equal(QueueRecipientState.Pending, carol.State);
+        Assert.Equal("451 4.3.0 Delivery interrupted: the server is stopping", carol.LastReply);
+        Assert.Null(carol.LeaseUntil);
+        Assert.Equal(h.Now.AddSeconds(300), carol.NextAttempt);
+    }
+
     private static async Task<int> AttemptsAsync(QueueHarness h) =>
         (await h.QueuedAsync()).SelectMany(m => m.Recipients).Where(r => r.State == QueueRecipientState.Pending).Select(r => r.Attempts).DefaultIfEmpty(0).Max();
 
