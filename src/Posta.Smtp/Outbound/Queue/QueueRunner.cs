@@ -47,7 +47,11 @@ internal sealed class QueueRunner(
         base.Dispose();
     }
 
-    /// <summary>Leases what is due now and delivers it all; returns the number of recipients leased.</summary>
+    /// <summary>
+    /// Leases what is due now and delivers it all, whether or not the service runs; returns the
+    /// number of recipients leased. A flush in the manner of Postfix's <c>postqueue -f</c>, and how
+    /// the tests drive the runner step by step.
+    /// </summary>
     internal async Task<int> RunDueAsync(CancellationToken cancellationToken)
     {
         var leases = await Store.LeaseDueAsync(timeProvider.GetUtcNow(), options.LeaseDuration, options.LeaseBatchSize, cancellationToken);
