@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Posta.Hosting;
 using Posta.Smtp.Delivery;
 using Posta.Smtp.Lmtp;
+using Posta.Smtp.Outbound.Queue;
+using Posta.Storage;
 
 namespace Posta.Smtp;
 
@@ -25,5 +27,30 @@ public static class SmtpServiceCollectionExtensions
         services.TryAddSingleton<LocalDelivery>();
         services.TryAddSingleton(TimeProvider.System);
         return services.AddPostaProtocol<LmtpConnectionHandler>(ListenerNames.Lmtp);
+    }
+
+    /// <summary>
+    /// The mail queue: <see cref="MessageQueue"/> for sessions to hand mail to, and its runner as a
+    /// hosted service. Recipients in hosted domains leave through the <see cref="IDeliveryTransport"/>
+    /// keyed <see cref="QueueTransports.Local"/> (the local store unless one is registered first),
+    /// the others through the one keyed <see cref="QueueTransports.Remote"/>; until something can
+    /// send mail out, that one defers them, so they wait in the queue. Needs <c>IStore</c>,
+    /// <c>IDirectoryStore</c>, <c>IMailStore</c>, <c>RecipientResolver</c> and an
+    /// <c>IDeliveryReportBuilder</c> registered.
+    /// </summary>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
+    public static IServiceCollection AddPostaQueue(this IServiceCollection services, QueueOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        services.TryAddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(provider => provider.GetRequiredService<IStore>().Queue);
+        services.TryAddSingleton<MessageQueue>();
+        services.TryAddKeyedSingleton<IDeliveryTransport, LocalTransport>(QueueTransports.Local);
+        services.TryAddKeyedSingleton<IDeliveryTransport, UnavailableRemoteTransport>(QueueTransports.Remote);
+        services.AddHostedService<QueueRunner>();
+        return services;
     }
 }

@@ -1,8 +1,9 @@
 using Posta.Storage.Directory;
+using Posta.Storage.Queue;
 
 namespace Posta.Storage;
 
-/// <summary>An open store: directory, mail, blobs and change notifications over one data directory.</summary>
+/// <summary>An open store: directory, mail, queue, blobs and change notifications over one data directory.</summary>
 public interface IStore : IAsyncDisposable
 {
     /// <summary>Domains, users and aliases.</summary>
@@ -10,6 +11,9 @@ public interface IStore : IAsyncDisposable
 
     /// <summary>Mailboxes and messages.</summary>
     IMailStore Mail { get; }
+
+    /// <summary>Mail waiting for delivery.</summary>
+    IQueueStore Queue { get; }
 
     /// <summary>Message bytes.</summary>
     IBlobStore Blobs { get; }

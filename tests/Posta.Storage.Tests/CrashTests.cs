@@ -4,13 +4,14 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using Posta.Storage.Directory;
+using Posta.Storage.Queue;
 using Xunit.Abstractions;
 
 namespace Posta.Storage.Tests;
 
 /// <summary>
-/// Every append acknowledged before a <c>kill -9</c> is there afterwards, with intact bytes. The
-/// appending process is Posta.Storage.Crasher, built alongside these tests.
+/// Every append or enqueue acknowledged before a <c>kill -9</c> is there afterwards, with intact
+/// bytes. The writing process is Posta.Storage.Crasher, built alongside these tests.
 /// </summary>
 public class CrashTests(ITestOutputHelper output)
 {
@@ -31,7 +32,7 @@ public class CrashTests(ITestOutputHelper output)
         var acked = new Dictionary<uint, string>();
         for (var run = 0; run < 3; run++)
         {
-            var thisRun = await RunAndKillAsync(directory.Path, inbox, minimumAcks: 40 + (run * 20));
+            var thisRun = await RunAndKillAsync([directory.Path, inbox.ToString(CultureInfo.InvariantCulture), "4"], minimumAcks: 40 + (run * 20), ParseAppend);
             Assert.NotEmpty(thisRun);
             if (acked.Count > 0)
             {
@@ -67,7 +68,51 @@ public class CrashTests(ITestOutputHelper output)
         Assert.Equal("ok", await command.ExecuteScalarAsync());
     }
 
-    private async Task<Dictionary<uint, string>> RunAndKillAsync(string dataDirectory, long mailboxId, int minimumAcks)
+    [Fact]
+    public async Task Every_acknowledged_enqueue_survives_SIGKILL()
+    {
+        using var directory = new TemporaryDirectory();
+        var options = new StoreOptions { DataDirectory = directory.Path };
+        var acked = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var run = 0; run < 2; run++)
+        {
+            var thisRun = await RunAndKillAsync(["--queue", directory.Path, "4"], minimumAcks: 40, ParseEnqueue);
+            foreach (var (queueId, hash) in thisRun)
+            {
+                acked.Add(queueId, hash);
+            }
+
+            await using var store = await StoreFactory.OpenAsync(options);
+            var queued = (await store.Queue.ListAsync()).ToDictionary(m => m.Envelope.QueueId, StringComparer.Ordinal);
+            foreach (var (queueId, hash) in acked)
+            {
+                Assert.True(queued.TryGetValue(queueId, out var message), $"acknowledged queue id {queueId} is missing after kill -9 (run {run})");
+                Assert.Equal(QueueRecipientState.Pending, Assert.Single(message.Recipients).State);
+                await using var bytes = await store.Queue.OpenContentAsync(message.MessageId);
+                Assert.Equal(hash, Convert.ToHexStringLower(await SHA256.HashDataAsync(bytes)));
+            }
+
+            output.WriteLine($"run {run}: {thisRun.Count} acknowledged, {queued.Count} queued in total");
+        }
+
+        await using var check = new SqliteConnection($"Data Source={Path.Combine(directory.Path, "metadata.db")};Pooling=False");
+        await check.OpenAsync();
+        await using var command = check.CreateCommand();
+        command.CommandText = "PRAGMA integrity_check";
+        Assert.Equal("ok", await command.ExecuteScalarAsync());
+
+        // Each queued message holds one reference to its blob, and nothing else does: an enqueue
+        // killed before its commit left no reference behind.
+        command.CommandText =
+            """
+            SELECT count(*) FROM blobs b
+            WHERE b.refcount <> (SELECT count(*) FROM queue_messages q WHERE q.blob_hash = b.hash)
+            """;
+        Assert.Equal(0L, await command.ExecuteScalarAsync());
+    }
+
+    private async Task<Dictionary<TKey, string>> RunAndKillAsync<TKey>(IReadOnlyList<string> arguments, int minimumAcks, Func<string, (TKey Key, string Hash)?> parse)
+        where TKey : notnull
     {
         var crasher = Path.Combine(AppContext.BaseDirectory, "Posta.Storage.Crasher.dll");
         Assert.True(File.Exists(crasher), $"{crasher} was not built with the tests");
@@ -77,7 +122,7 @@ public class CrashTests(ITestOutputHelper output)
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { crasher, dataDirectory, mailboxId.ToString(CultureInfo.InvariantCulture), "4" })
+        foreach (var argument in new[] { crasher }.Concat(arguments))
         {
             start.ArgumentList.Add(argument);
         }
@@ -95,7 +140,7 @@ public class CrashTests(ITestOutputHelper output)
             lines.CompleteAdding();
         });
 
-        var acked = new Dictionary<uint, string>();
+        var acked = new Dictionary<TKey, string>();
         var deadline = Stopwatch.StartNew();
         try
         {
@@ -111,9 +156,9 @@ public class CrashTests(ITestOutputHelper output)
                     continue;
                 }
 
-                if (Parse(line) is { } ack)
+                if (parse(line) is { } ack)
                 {
-                    acked.Add(ack.Uid, ack.Hash);
+                    acked.Add(ack.Key, ack.Hash);
                 }
             }
 
@@ -129,23 +174,32 @@ public class CrashTests(ITestOutputHelper output)
         await reader;
         foreach (var line in lines)
         {
-            if (Parse(line) is { } ack)
+            if (parse(line) is { } ack)
             {
-                acked.Add(ack.Uid, ack.Hash);
+                acked.Add(ack.Key, ack.Hash);
             }
         }
 
         var errors = await stderr;
-        Assert.True(acked.Count >= minimumAcks, $"only {acked.Count} appends acknowledged: {errors}");
+        Assert.True(acked.Count >= minimumAcks, $"only {acked.Count} writes acknowledged: {errors}");
         return acked;
     }
 
     /// <summary>A complete "acked UID HASH" line; a line cut by the kill is not an acknowledgement the test can check.</summary>
-    private static (uint Uid, string Hash)? Parse(string line)
+    private static (uint Key, string Hash)? ParseAppend(string line)
     {
         var parts = line.Split(' ');
         return parts is ["acked", var uid, var hash] && uint.TryParse(uid, CultureInfo.InvariantCulture, out var value) && BlobHash.TryParse(hash, out _)
             ? (value, hash)
+            : null;
+    }
+
+    /// <summary>A complete "queued QUEUE-ID HASH" line.</summary>
+    private static (string Key, string Hash)? ParseEnqueue(string line)
+    {
+        var parts = line.Split(' ');
+        return parts is ["queued", var queueId, var hash] && queueId.Length == 16 && BlobHash.TryParse(hash, out _)
+            ? (queueId, hash)
             : null;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Posta.Storage.Blobs;
 using Posta.Storage.Directory;
 using Posta.Storage.Notifications;
+using Posta.Storage.Queue;
 
 namespace Posta.Storage.Sqlite;
 
@@ -33,11 +34,14 @@ internal sealed class SqliteStore : IStore
         _readConnectionString = readConnectionString;
         Mail = new SqliteMailStore(writer, readConnectionString, blobs, options);
         Directory = new SqliteDirectoryStore(writer, readConnectionString);
+        Queue = new SqliteQueueStore(writer, readConnectionString, blobs);
     }
 
     public IDirectoryStore Directory { get; }
 
     public IMailStore Mail { get; }
+
+    public IQueueStore Queue { get; }
 
     public IBlobStore Blobs => _blobs;
 
