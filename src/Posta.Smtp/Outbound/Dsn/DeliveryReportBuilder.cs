@@ -147,9 +147,9 @@ public sealed class DeliveryReportBuilder(TimeProvider timeProvider) : IDelivery
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"This is the mail system at host {report.ReportingMta}.\n\n");
         Group(text, report, ReportAction.Failed,
-            "Your message could not be delivered to the recipients below, and will not be tried again.\n"
-            + "The message is attached to this report (or only its header, when it was large or\n"
-            + "when you asked for headers only).");
+            "Your message could not be delivered to the recipients below, and will not be\n"
+            + "tried again. The message is attached to this report (or only its header, when\n"
+            + "it was large or when you asked for headers only).");
         Group(text, report, ReportAction.Delayed,
             "Your message has not been delivered yet to the recipients below. The mail system\n"
             + "keeps trying; you do not need to send it again.");
