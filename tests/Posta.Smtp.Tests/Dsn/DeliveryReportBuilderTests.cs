@@ -135,16 +135,27 @@ public sealed class DeliveryReportBuilderTests
     }
 
     [Fact]
-    public async Task The_envelope_id_is_returned_xtext_encoded_and_only_when_given()
+    public async Task The_envelope_id_is_returned_as_the_sender_gave_it_and_only_when_given()
     {
-        var withId = Report(DsnReturn.Full, Failed("bob@remote.test", UnknownUser)) with { EnvelopeId = "QQ314159 a+b=c" };
+        // The parser hands over the decoded ENVID ("QQ314159+20a++2Bb=c" on the wire): Postfix and
+        // sendmail write it decoded, spaces, "+" and "=" as they are (see PostfixBounceComparisonTests).
+        var withId = Report(DsnReturn.Full, Failed("bob@remote.test", UnknownUser)) with { EnvelopeId = "QQ314159 a  +b=c" };
         var report = await PythonReport.ParseAsync(Build(withId, Original("original-ascii.eml")));
         var perMessage = report.StatusBlocks()[0];
         Assert.Equal(["Reporting-MTA", "Original-Envelope-Id", "Arrival-Date"], PythonReport.FieldNames(perMessage));
-        Assert.Equal("QQ314159+20a+2Bb+3Dc", PythonReport.Field(perMessage, "Original-Envelope-Id"));
+        Assert.Equal("QQ314159 a  +b=c", PythonReport.Field(perMessage, "Original-Envelope-Id"));
 
         var withoutId = await PythonReport.ParseAsync(Build(Report(DsnReturn.Full, Failed("bob@remote.test", UnknownUser)), Original("original-ascii.eml")));
         Assert.Null(PythonReport.Field(withoutId.StatusBlocks()[0], "Original-Envelope-Id"));
+    }
+
+    [Fact]
+    public async Task An_envelope_id_the_parser_would_refuse_goes_in_xtext_form()
+    {
+        var report = Report(DsnReturn.Full, Failed("bob@remote.test", UnknownUser)) with { EnvelopeId = "café" };
+        var parsed = await PythonReport.ParseAsync(Build(report, Original("original-ascii.eml")));
+        Assert.Equal("caf+C3+A9", PythonReport.Field(parsed.StatusBlocks()[0], "Original-Envelope-Id"));
+        Assert.Equal("message/delivery-status", parsed.PartTypes[1]);
     }
 
     [Fact]

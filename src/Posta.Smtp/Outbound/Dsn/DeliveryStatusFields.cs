@@ -20,6 +20,9 @@ internal static class DeliveryStatusFields
     // so a word of 300 units fits a line with its field name; a longer one is split.
     private const int MaxWord = 300;
 
+    // An envelope ID written unfolded, as it came, must leave its line within 998 octets.
+    private const int MaxRawEnvelopeId = 900;
+
     public static string Write(DeliveryReport report, bool global)
     {
         var text = new StringBuilder();
@@ -27,10 +30,20 @@ internal static class DeliveryStatusFields
         // RFC 3464 §2.2.2: Reporting-MTA = mta-name-type ";" mta-name, "dns" for an Internet host name.
         Field(text, "Reporting-MTA", "dns; " + report.ReportingMta);
 
-        // RFC 3464 §2.2.1 and RFC 3461 §4.4: the ENVID as the sender gave it, in xtext form, only when given.
+        // RFC 3464 §2.2.1: the ENVID, only when given, case and spelling preserved. RFC 3461 §4.4 keeps
+        // the decoded ENVID to printable US-ASCII "due to limitations in the Delivery Status Notification
+        // format", so it is written decoded, as Postfix and sendmail do. A value the SMTP parser would not
+        // have let through (non-ASCII, or too long for a line) goes in xtext form rather than not at all.
         if (report.EnvelopeId is { } envelopeId)
         {
-            Field(text, "Original-Envelope-Id", Xtext.Encode(envelopeId));
+            if (envelopeId.Length <= MaxRawEnvelopeId && envelopeId.All(c => c is '\t' or (>= ' ' and <= '~')))
+            {
+                text.Append("Original-Envelope-Id: ").Append(envelopeId).Append("\r\n");
+            }
+            else
+            {
+                Field(text, "Original-Envelope-Id", Xtext.Encode(envelopeId));
+            }
         }
 
         // RFC 3464 §2.2.5: when the reporting MTA received the message.
