@@ -322,12 +322,14 @@ public sealed class DeliveryReportBuilderTests
     }
 
     [Fact]
-    public void No_report_goes_to_the_null_reverse_path_or_names_no_recipient()
+    public void No_report_goes_to_the_null_reverse_path_names_no_recipient_or_holds_a_line_break_and_the_cap_is_bounded()
     {
         var builder = new DeliveryReportBuilder(new FixedTimeProvider(Now));
         Assert.Throws<ArgumentException>(() => builder.Build(Report(DsnReturn.Full, Failed("bob@remote.test", UnknownUser)) with { Sender = string.Empty }, new MemoryStream(Original("original-ascii.eml"))));
         Assert.Throws<ArgumentException>(() => builder.Build(Report(DsnReturn.Full) with { Recipients = [] }, new MemoryStream(Original("original-ascii.eml"))));
         Assert.Throws<ArgumentException>(() => builder.Build(Report(DsnReturn.Full, Failed("bob@remote.test\r\nBcc: x@y.test", UnknownUser)), new MemoryStream(Original("original-ascii.eml"))));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new DeliveryReportBuilder(TimeProvider.System) { MaxReturnedMessageSize = -1 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new DeliveryReportBuilder(TimeProvider.System) { MaxReturnedMessageSize = int.MaxValue });
     }
 
     private static DeliveryReport Report(DsnReturn ret, params RecipientReport[] recipients) =>

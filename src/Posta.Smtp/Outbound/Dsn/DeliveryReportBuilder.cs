@@ -36,13 +36,15 @@ public sealed class DeliveryReportBuilder(TimeProvider timeProvider) : IDelivery
 
     private readonly TimeProvider _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
 
-    /// <summary>The largest original returned whole; a larger one is returned as its header only.</summary>
+    /// <summary>The largest original returned whole (0 to 1 GiB); a larger one is returned as its header only.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Negative, or over 1 GiB: a report is composed in memory.</exception>
     public int MaxReturnedMessageSize
     {
         get;
         init
         {
             ArgumentOutOfRangeException.ThrowIfNegative(value);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, 1 << 30);
             field = value;
         }
     } = DefaultMaxReturnedMessageSize;
