@@ -327,6 +327,7 @@ public sealed class DeliveryReportBuilderTests
         var builder = new DeliveryReportBuilder(new FixedTimeProvider(Now));
         Assert.Throws<ArgumentException>(() => builder.Build(Report(DsnReturn.Full, Failed("bob@remote.test", UnknownUser)) with { Sender = string.Empty }, new MemoryStream(Original("original-ascii.eml"))));
         Assert.Throws<ArgumentException>(() => builder.Build(Report(DsnReturn.Full) with { Recipients = [] }, new MemoryStream(Original("original-ascii.eml"))));
+        Assert.Throws<ArgumentException>(() => builder.Build(Report(DsnReturn.Full, Failed("bob@remote.test", UnknownUser)) with { Sender = "postmaster" }, new MemoryStream(Original("original-ascii.eml"))));
         Assert.Throws<ArgumentException>(() => builder.Build(Report(DsnReturn.Full, Failed("bob@remote.test\r\nBcc: x@y.test", UnknownUser)), new MemoryStream(Original("original-ascii.eml"))));
         Assert.Throws<ArgumentOutOfRangeException>(() => new DeliveryReportBuilder(TimeProvider.System) { MaxReturnedMessageSize = -1 });
         Assert.Throws<ArgumentOutOfRangeException>(() => new DeliveryReportBuilder(TimeProvider.System) { MaxReturnedMessageSize = int.MaxValue });

@@ -52,7 +52,7 @@ public sealed class DeliveryReportBuilder(TimeProvider timeProvider) : IDelivery
     /// <inheritdoc/>
     /// <exception cref="ArgumentException">
     /// The report has no recipients, a null reverse-path (RFC 5321 §4.5.5: no notification is ever
-    /// sent to it), or a value with control characters.
+    /// sent to it) or a sender without a domain, or a value with control characters.
     /// </exception>
     public byte[] Build(DeliveryReport report, Stream originalContent)
     {
@@ -87,11 +87,9 @@ public sealed class DeliveryReportBuilder(TimeProvider timeProvider) : IDelivery
             MessageId = MessageIds.Generate(report.ReportingMta),
             Body = body,
         };
-        message.To.Add(at < 0
-            ? new MailboxAddress(null, report.Sender, string.Empty)
-            : new MailboxAddress(null, report.Sender[..at], report.Sender[(at + 1)..]));
+        message.To.Add(new MailboxAddress(null, report.Sender[..at], report.Sender[(at + 1)..]));
 
-        // RFC 3834 §5.2: a notification sent in reply to a message is "auto-replied", so that
+        // RFC 3834 §5: a notification sent in reply to a message is "auto-replied", so that
         // responders and list managers do not answer it in turn.
         message.Headers.Add(new("Auto-Submitted", "auto-replied"));
         return message.ToArray();
@@ -118,6 +116,13 @@ public sealed class DeliveryReportBuilder(TimeProvider timeProvider) : IDelivery
         if (string.IsNullOrEmpty(report.Sender))
         {
             throw new ArgumentException("No delivery report goes to the null reverse-path (RFC 5321 §4.5.5).", nameof(report));
+        }
+
+        // RFC 5321 §4.1.2: a reverse-path mailbox always has a domain.
+        var at = report.Sender.LastIndexOf('@');
+        if (at <= 0 || at == report.Sender.Length - 1)
+        {
+            throw new ArgumentException("The sender is not a mailbox (local-part \"@\" domain).", nameof(report));
         }
 
         if (string.IsNullOrWhiteSpace(report.ReportingMta) || report.ReportingMta.Any(c => c <= ' ' || c is '<' or '>' or '@' or ';'))
