@@ -13,14 +13,18 @@ public sealed class SmtpParserOptions
     public const int DefaultMaxCommandLineLength = 512;
 
     /// <summary>
-    /// RFC 4954 §4: a server should accept AUTH lines (command with initial response, and the
-    /// client's responses) of at least 12288 octets, enough for Kerberos tickets.
+    /// RFC 4954 §4: "12288 octets is considered to be a sufficient line length limit" for the base64
+    /// lines of a SASL exchange (Kerberos tickets); read, as Postfix's <c>smtpd_sasl_response_limit</c>
+    /// does, as 12288 octets of base64 text, so the CRLF comes on top. The same section keeps the AUTH
+    /// command itself within RFC 5321's 512 octets (a client with a longer initial response MUST send it
+    /// after an empty 334 instead); some clients do not (Thunderbird's GSSAPI, Mozilla bug 1485724), so
+    /// the AUTH command line gets this limit too.
     /// </summary>
-    public const int DefaultMaxAuthLineLength = 12288;
+    public const int DefaultMaxAuthLineLength = 12288 + 2;
 
     /// <summary>
     /// Octets the MAIL parameters add to the command line limit: SIZE 26 (RFC 1870 §3 (5)),
-    /// RET and ENVID 100 (RFC 3461 §4), AUTH 500 (RFC 4954 §5), SMTPUTF8 10 (RFC 6531 §3.1 (5)),
+    /// RET and ENVID 100 (RFC 3461 §4), AUTH 500 (RFC 4954 §3 (5)), SMTPUTF8 10 (RFC 6531 §3.1),
     /// and, for the parameters whose RFCs state no figure, their longest spelling:
     /// " BODY=BINARYMIME" 16 (RFC 6152, RFC 3030) and " REQUIRETLS" 11 (RFC 8689).
     /// </summary>

@@ -10,6 +10,18 @@ public sealed partial class SmtpCommandParser
     /// <summary>RFC 1870 §3 (4): <c>size-value ::= 1*20DIGIT</c>.</summary>
     private const int MaxSizeDigits = 20;
 
+    /// <summary>
+    /// RFC 3461 §4.4: the ENVID "MAY be up to 100 characters in length". Counted on the decoded value,
+    /// which is never longer than the xtext sent, so no reading of the RFC refuses a conforming client.
+    /// </summary>
+    private const int MaxEnvelopeIdLength = 100;
+
+    /// <summary>
+    /// RFC 3461 §4.2: "The entire ORCPT parameter MAY be up to 500 characters in length". Counted on the
+    /// value as sent (addr-type ";" xtext), which errs on the side of accepting.
+    /// </summary>
+    private const int MaxOriginalRecipientLength = 500;
+
     /// <summary>The longest parameter or attribute name echoed in a reply.</summary>
     private const int MaxDetailLength = 32;
 
@@ -149,14 +161,16 @@ public sealed partial class SmtpCommandParser
             }
             else if (Ascii.EqualsIgnoreCase(keyword, "ENVID"u8))
             {
-                // RFC 3461 §4.4: xtext of printable US-ASCII; it ends up in a DSN header field.
+                // RFC 3461 §4.4: xtext of "printable (graphic and white space) characters from the US-ASCII
+                // repertoire", at most 100 of them; it ends up in the DSN's Original-Envelope-Id field.
                 parameter = MailParameter.EnvId;
-                valid = Xtext.TryDecode(value, out var decoded) && hasValue && IsPrintableAscii(decoded);
+                valid = Xtext.TryDecode(value, out var decoded) && hasValue && decoded.Length <= MaxEnvelopeIdLength && IsPrintableAscii(decoded);
                 envelopeId = decoded;
             }
             else if (Ascii.EqualsIgnoreCase(keyword, "AUTH"u8))
             {
-                // RFC 4954 §5: "AUTH=" xtext of an addr-spec or "<>".
+                // RFC 4954 §5: "AUTH=" xtext of a mailbox or "<>"; the mailbox is not checked further
+                // (the session trusts it only from an authenticated client, §5 "Discussion").
                 parameter = MailParameter.Auth;
                 valid = Xtext.TryDecode(value, out var decoded) && decoded.Length > 0 && !HasControl(decoded);
                 auth = decoded;
@@ -325,23 +339,35 @@ public sealed partial class SmtpCommandParser
         return true;
     }
 
-    /// <summary>RFC 3461 §4.1: <c>"NEVER" / 1#( "SUCCESS" / "FAILURE" / "DELAY" )</c>, any case.</summary>
+    /// <summary>
+    /// RFC 3461 §4.1: <c>"NEVER" / 1#notify-list-element</c>, any case (note b). "NEVER MUST appear by
+    /// itself" (note a). The <c>1#</c> list is RFC 822 §2.7's, where null elements ("SUCCESS,,DELAY",
+    /// "FAILURE,") are allowed and not counted, as Postfix and Dovecot read it too; at least one
+    /// element is required.
+    /// </summary>
     private static bool Notify(ReadOnlySpan<byte> value, out DsnNotify notify)
     {
         notify = DsnNotify.Unspecified;
-        if (value.IsEmpty)
+        if (Ascii.EqualsIgnoreCase(value, "NEVER"u8))
         {
-            return false;
+            notify = DsnNotify.Never;
+            return true;
         }
 
         foreach (var range in value.Split((byte)','))
         {
             var item = value[range];
-            var flag = Ascii.EqualsIgnoreCase(item, "NEVER"u8) ? DsnNotify.Never
-                : Ascii.EqualsIgnoreCase(item, "SUCCESS"u8) ? DsnNotify.Success
+            if (item.IsEmpty)
+            {
+                continue;
+            }
+
+            var flag = Ascii.EqualsIgnoreCase(item, "SUCCESS"u8) ? DsnNotify.Success
                 : Ascii.EqualsIgnoreCase(item, "FAILURE"u8) ? DsnNotify.Failure
                 : Ascii.EqualsIgnoreCase(item, "DELAY"u8) ? DsnNotify.Delay
                 : DsnNotify.Unspecified;
+
+            // Anything else, NEVER in a list included, is not the grammar.
             if (flag == DsnNotify.Unspecified)
             {
                 return false;
@@ -350,8 +376,7 @@ public sealed partial class SmtpCommandParser
             notify |= flag;
         }
 
-        // "NEVER" excludes the others.
-        return (notify & DsnNotify.Never) == 0 || notify == DsnNotify.Never;
+        return notify != DsnNotify.Unspecified;
     }
 
     /// <summary>
@@ -362,6 +387,11 @@ public sealed partial class SmtpCommandParser
     private static bool OriginalRecipientAddress(ReadOnlySpan<byte> value, out OriginalRecipient? original)
     {
         original = null;
+        if (value.Length > MaxOriginalRecipientLength)
+        {
+            return false;
+        }
+
         var semicolon = value.IndexOf((byte)';');
         if (semicolon <= 0)
         {
@@ -459,11 +489,12 @@ public sealed partial class SmtpCommandParser
         return true;
     }
 
+    /// <summary>Graphic US-ASCII and white space (SP, HTAB), as RFC 3461 §4.4 asks of the ENVID.</summary>
     private static bool IsPrintableAscii(string text)
     {
         foreach (var c in text)
         {
-            if (c is < ' ' or > '~')
+            if (c is (< ' ' and not '\t') or > '~')
             {
                 return false;
             }

@@ -123,6 +123,21 @@ public class MessageBuilderTests
     }
 
     [Fact]
+    public void A_message_part_of_another_message_type_is_written_byte_for_byte_with_an_identity_encoding()
+    {
+        var headers = Encoding.UTF8.GetBytes("From: 민준@example.kr\r\nSubject: 회의\r\n");
+        var builder = Basic();
+        builder.Body = new MultipartPart("report", new TextPart("report"), new MessagePart(headers, "message/global-headers"));
+        var bytes = builder.ToArray();
+        var part = MimeReader.Read(bytes).Root.Children[1];
+        Assert.Equal("message/global-headers", part.ContentType.MimeType);
+        Assert.Equal(ContentTransferEncoding.EightBit, part.TransferEncoding);
+        Assert.True(bytes.AsSpan().IndexOf(headers) > 0);
+        Assert.Throws<ArgumentException>(() => new MessagePart(headers, "text/rfc822-headers"));
+        Assert.Throws<ArgumentException>(() => new MessagePart(headers, "message/x; a=b"));
+    }
+
+    [Fact]
     public void Date_and_message_id_are_generated()
     {
         var builder = new MessageBuilder { From = new MailboxAddress(null, "a", "example.com") };

@@ -85,6 +85,17 @@ internal static class CommandVectors
         ("RCPT TO:<Fred@Bombs.AF.MIL> NOTIFY=NEVER", new RcptCommand(new Mailbox("Fred", "Bombs.AF.MIL"), new RcptParameters { Notify = DsnNotify.Never })),
         ("RCPT TO:<George@Tax-ME.GOV> NOTIFY=delay,failure,success", new RcptCommand(new Mailbox("George", "Tax-ME.GOV"), new RcptParameters { Notify = DsnNotify.Delay | DsnNotify.Failure | DsnNotify.Success })),
         ("MAIL FROM:<a@b.example> RET=FULL ENVID=QQ314159+2B42", new MailCommand(new Mailbox("a", "b.example"), new MailParameters { Return = DsnReturn.Full, EnvelopeId = "QQ314159+42" })),
+        // RFC 3461 §4.1 note b and RFC 822 §2.7: any case; null list elements allowed and not counted.
+        ("RCPT TO:<a@b.example> NOTIFY=Success,,delay,", new RcptCommand(new Mailbox("a", "b.example"), new RcptParameters { Notify = DsnNotify.Success | DsnNotify.Delay })),
+        ("RCPT TO:<a@b.example> NOTIFY=never", new RcptCommand(new Mailbox("a", "b.example"), new RcptParameters { Notify = DsnNotify.Never })),
+        ("MAIL FROM:<a@b.example> RET=hdrs", new MailCommand(new Mailbox("a", "b.example"), new MailParameters { Return = DsnReturn.Headers })),
+
+        // RFC 3461 §4.4: printable US-ASCII "graphic and white space", at most 100 characters.
+        ("MAIL FROM:<a@b.example> ENVID=a+20b+09c", new MailCommand(new Mailbox("a", "b.example"), new MailParameters { EnvelopeId = "a b\tc" })),
+        ("MAIL FROM:<a@b.example> ENVID=" + new string('e', 100), new MailCommand(new Mailbox("a", "b.example"), new MailParameters { EnvelopeId = new string('e', 100) })),
+
+        // RFC 3461 §4.2: the whole ORCPT value up to 500 characters.
+        ("RCPT TO:<a@b.example> ORCPT=rfc822;" + new string('o', 481) + "@example.com", new RcptCommand(new Mailbox("a", "b.example"), new RcptParameters { OriginalRecipient = new OriginalRecipient("rfc822", new string('o', 481) + "@example.com") })),
         ("RCPT TO:<a@b.example> ORCPT=rfc822;joe+2Bsmith+3Dx@example.com", new RcptCommand(new Mailbox("a", "b.example"), new RcptParameters { OriginalRecipient = new OriginalRecipient("rfc822", "joe+smith=x@example.com") })),
 
         // RFC 4954 §5

@@ -50,8 +50,9 @@ public class SaslResponseTests
     [Fact]
     public void Responses_have_the_auth_line_limit_and_prefixes_need_more_data()
     {
-        var longLine = Bytes.Of(new string('A', 12286) + "\r\n");
-        var tooLong = Bytes.Of(new string('A', 12289));
+        // RFC 4954 §4: 12288 octets of base64, then CRLF.
+        var longLine = Bytes.Of(new string('A', 12288) + "\r\n");
+        var tooLong = Bytes.Of(new string('A', 12288 + 3));
         var reader = new SequenceReader<byte>(new ReadOnlySequence<byte>(longLine));
         var overReader = new SequenceReader<byte>(new ReadOnlySequence<byte>(tooLong));
         var prefixReader = new SequenceReader<byte>(new ReadOnlySequence<byte>(longLine, 0, 1000));
