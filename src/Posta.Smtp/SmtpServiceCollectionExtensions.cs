@@ -4,6 +4,10 @@ using Posta.Hosting;
 using Posta.Smtp.Delivery;
 using Posta.Smtp.Lmtp;
 using Posta.Smtp.Outbound.Queue;
+using Posta.Smtp.Session;
+using Posta.Smtp.Submission;
+using Posta.Directory.Authentication;
+using Posta.Sasl;
 using Posta.Storage;
 
 namespace Posta.Smtp;
@@ -52,5 +56,28 @@ public static class SmtpServiceCollectionExtensions
         services.TryAddKeyedSingleton<IDeliveryTransport, UnavailableRemoteTransport>(QueueTransports.Remote);
         services.AddHostedService<QueueRunner>();
         return services;
+    }
+
+    /// <summary>
+    /// The SMTP sessions on the <c>smtp</c>, <c>submission</c> and <c>submissions</c> listeners.
+    /// Needs <see cref="AddPostaLmtp"/> (local delivery), <see cref="AddPostaQueue"/>,
+    /// <c>AccountDirectory</c> and <c>RecipientResolver</c> registered.
+    /// </summary>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
+    public static IServiceCollection AddPostaSmtp(this IServiceCollection services, SmtpServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        services.TryAddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ISaslCredentialVerifier, DirectorySaslVerifier>();
+        services.TryAddSingleton(provider => new AuthenticationThrottle(null, provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<SenderOwnership>();
+        services.TryAddSingleton<MessageDispatcher>();
+        services.TryAddSingleton<SmtpSessionServices>();
+        services.AddPostaProtocol<SmtpConnectionHandler>(ListenerNames.Smtp);
+        services.AddPostaProtocol<SmtpConnectionHandler>(ListenerNames.Submission);
+        return services.AddPostaProtocol<SmtpConnectionHandler>(ListenerNames.Submissions);
     }
 }

@@ -5,7 +5,7 @@ using Posta.Hosting.Connections;
 namespace Posta.Hosting.Proxy;
 
 /// <summary>The networks allowed to announce another client's address with a PROXY header.</summary>
-internal sealed class TrustedNetworks
+public sealed class TrustedNetworks
 {
     private readonly IPNetwork[] _networks;
 

@@ -14,22 +14,26 @@ public sealed class LocalRecipientChecker(RecipientResolver resolver, IMailStore
     /// <summary>Checks <paramref name="address"/>.</summary>
     /// <param name="address">The RCPT address.</param>
     /// <param name="declaredSize">The MAIL SIZE parameter, when the client sent one.</param>
+    /// <param name="allowExternalTargets">
+    /// Whether the caller can queue copies for addresses on other servers (SMTP can; LMTP, an
+    /// internal hop that answers per recipient, refuses such aliases with 451 4.3.0).
+    /// </param>
     /// <param name="cancellationToken">Cancels the lookups.</param>
-    public async Task<RecipientVerdict> CheckAsync(string address, long? declaredSize, CancellationToken cancellationToken = default)
+    public async Task<RecipientVerdict> CheckAsync(string address, long? declaredSize, bool allowExternalTargets = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(address);
         var resolution = await resolver.ResolveAsync(address, cancellationToken);
         switch (resolution.Status)
         {
-            case RecipientStatus.NotLocal or RecipientStatus.Unknown:
+            case RecipientStatus.NotLocal:
+                return new RecipientVerdict(null, SmtpReplies.MailboxUnavailable) { IsRemote = true };
+            case RecipientStatus.Unknown:
                 return Refuse(SmtpReplies.MailboxUnavailable);
             case RecipientStatus.AliasLoop:
                 return Refuse(DeliveryReplies.AliasLoop);
         }
 
-        // Never accept what cannot be delivered in full: an alias that also forwards to another
-        // server would lose that copy, as there is no outbound queue yet.
-        if (resolution.ExternalTargets.Count > 0)
+        if (resolution.ExternalTargets.Count > 0 && !allowExternalTargets)
         {
             return Refuse(DeliveryReplies.ForwardingUnavailable);
         }
@@ -37,7 +41,9 @@ public sealed class LocalRecipientChecker(RecipientResolver resolver, IMailStore
         var enabled = resolution.LocalRecipients.Where(r => !r.User.Disabled).ToList();
         if (enabled.Count == 0)
         {
-            return Refuse(DeliveryReplies.MailboxDisabled);
+            return resolution.ExternalTargets.Count > 0
+                ? new RecipientVerdict(new AcceptedRecipient(address, [], resolution.ExternalTargets), null)
+                : Refuse(DeliveryReplies.MailboxDisabled);
         }
 
         var withRoom = new List<LocalRecipient>(enabled.Count);
@@ -53,7 +59,7 @@ public sealed class LocalRecipientChecker(RecipientResolver resolver, IMailStore
         // refuses the full ones at delivery, each on its own.
         return withRoom.Count == 0
             ? Refuse(DeliveryReplies.MailboxFull)
-            : new RecipientVerdict(new AcceptedRecipient(address, enabled), null);
+            : new RecipientVerdict(new AcceptedRecipient(address, enabled, resolution.ExternalTargets), null);
     }
 
     private static RecipientVerdict Refuse(SmtpReply reply) => new(null, reply);

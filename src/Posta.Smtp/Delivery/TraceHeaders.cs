@@ -30,8 +30,55 @@ public static class TraceHeaders
     public static byte[] Build(string? reversePath, string clientName, EndPoint? client, string hostname, string protocol, string id, string? singleRecipient, DateTimeOffset date)
     {
         var text = new StringBuilder(256);
+        AppendReturnPath(text, reversePath);
+        AppendReceived(text, clientName, client, hostname, protocol, id, singleRecipient, null, date);
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
+
+    /// <summary>
+    /// This hop's <c>Received</c> field alone, for a message that may still travel on (the
+    /// <c>Return-Path</c> belongs to the final delivery, RFC 5321 §4.4).
+    /// </summary>
+    /// <param name="clientName">The client's EHLO/HELO argument.</param>
+    /// <param name="client">The client's address, or null when unknown.</param>
+    /// <param name="hostname">This server's name.</param>
+    /// <param name="protocol">The WITH keyword (RFC 3848): ESMTP, ESMTPS, ESMTPSA, UTF8SMTPS...</param>
+    /// <param name="id">The transaction id.</param>
+    /// <param name="singleRecipient">The recipient when there is only one, else null.</param>
+    /// <param name="tls">The TLS version and cipher, as a comment after the client, or null.</param>
+    /// <param name="date">When the message was received.</param>
+    public static byte[] Received(string clientName, EndPoint? client, string hostname, string protocol, string id, string? singleRecipient, string? tls, DateTimeOffset date)
+    {
+        var text = new StringBuilder(256);
+        AppendReceived(text, clientName, client, hostname, protocol, id, singleRecipient, tls, date);
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
+
+    /// <summary>The <c>Return-Path</c> field (and <c>Delivered-To</c> when <paramref name="deliveredTo"/> is given) of a final delivery.</summary>
+    public static byte[] FinalDelivery(string? reversePath, string? deliveredTo)
+    {
+        var text = new StringBuilder(128);
+        AppendReturnPath(text, reversePath);
+        if (deliveredTo is not null)
+        {
+            text.Append("Delivered-To: ").Append(Clean(deliveredTo)).Append("\r\n");
+        }
+
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
+
+    private static void AppendReturnPath(StringBuilder text, string? reversePath) =>
         text.Append("Return-Path: <").Append(Clean(reversePath ?? string.Empty)).Append(">\r\n");
+
+    private static void AppendReceived(StringBuilder text, string clientName, EndPoint? client, string hostname, string protocol, string id, string? singleRecipient, string? tls, DateTimeOffset date)
+    {
         text.Append("Received: from ").Append(Token(clientName)).Append(" (").Append(Describe(client)).Append(")\r\n");
+        if (tls is not null)
+        {
+            // Composed by this server from the negotiated parameters, never from client input.
+            text.Append("\t(").Append(tls).Append(")\r\n");
+        }
+
         text.Append("\tby ").Append(hostname).Append(" (Posta) with ").Append(protocol).Append(" id ").Append(id);
         if (singleRecipient is not null)
         {
@@ -39,7 +86,6 @@ public static class TraceHeaders
         }
 
         text.Append(";\r\n\t").Append(MailDate.Format(date)).Append("\r\n");
-        return Encoding.UTF8.GetBytes(text.ToString());
     }
 
     /// <summary>TCP-info (RFC 5321 §4.4): the client's address literal, or what kind of local socket it came over.</summary>

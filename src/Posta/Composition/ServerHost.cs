@@ -9,6 +9,10 @@ using Posta.Directory;
 using Posta.Hosting;
 using Posta.Smtp;
 using Posta.Smtp.Delivery;
+using Posta.Smtp.Outbound.Dsn;
+using Posta.Smtp.Outbound.Queue;
+using Posta.Smtp.Session;
+using Posta.Hosting.Proxy;
 using Posta.Storage;
 
 namespace Posta.Composition;
@@ -55,12 +59,21 @@ internal static partial class ServerHost
         builder.Services.AddSingleton(directoryOptions);
         builder.Services.AddSingleton<AccountDirectory>();
         builder.Services.AddSingleton<RecipientResolver>();
-        builder.Services.AddPostaLmtp(new LocalDeliveryOptions
+        var delivery = new LocalDeliveryOptions
         {
             Hostname = settings.Hostname,
             MaxMessageSize = settings.MaxMessageSize,
             MaxRecipients = settings.MaxRecipients,
             TemporaryDirectory = Path.Combine(Path.GetFullPath(settings.DataDirectory), "tmp"),
+        };
+        builder.Services.AddSingleton(store.Queue);
+        builder.Services.AddSingleton<IDeliveryReportBuilder, DeliveryReportBuilder>();
+        builder.Services.AddPostaLmtp(delivery);
+        builder.Services.AddPostaQueue(new QueueOptions { Hostname = settings.Hostname });
+        builder.Services.AddPostaSmtp(new SmtpServerOptions
+        {
+            Delivery = delivery,
+            XClientNetworks = new TrustedNetworks(settings.TrustedProxies),
         });
 
         await using var app = builder.Build();
