@@ -56,6 +56,9 @@ internal static partial class Log
     [LoggerMessage(636, LogLevel.Warning, "XCLIENT from {Proxy} named a login that is no account here")]
     public static partial void XClientUnknownLogin(ILogger logger, string proxy);
 
+    [LoggerMessage(637, LogLevel.Error, "SMTP session failed")]
+    public static partial void SessionFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(640, LogLevel.Information, "accepted {Id} from <{Sender}>: {Recipients} recipient(s), {Delivered} delivered, {Queued} queued, {Size} bytes")]
     public static partial void Accepted(ILogger logger, string id, string sender, int recipients, int delivered, int queued, long size);
 

@@ -90,7 +90,8 @@ internal sealed class MessageDispatcher(IMailStore mail, MessageQueue queue, ILo
         try
         {
             var content = await message.OpenForReadingAsync(cancellationToken);
-            await using var withTrace = new PrefixedStream([final], content);
+            // Not disposed: it would close the spool, which the queue may still read.
+            var withTrace = new PrefixedStream([final], content);
             results = await mail.DeliverAsync(withTrace, [.. direct.Select(d => new DeliveryTarget(d.User.User.Id))], envelope.Received, cancellationToken);
         }
         catch (Exception e) when (e is IOException or StorageException or DbException or UnauthorizedAccessException)

@@ -31,6 +31,11 @@ internal sealed class SmtpConnectionHandler(SmtpSessionServices services, ILogge
             // Reset or aborted: the client is gone; nothing was acknowledged that is not stored.
             Log.ConnectionLost(logger, e.Message);
         }
+        catch (Exception e)
+        {
+            // A defect, not the client's doing: say so loudly, end only this connection.
+            Log.SessionFailed(logger, e);
+        }
     }
 
     /// <inheritdoc />
