@@ -45,9 +45,9 @@ public sealed class PostaLmtpClientTests
         using var stored = new MemoryStream();
         await content.CopyToAsync(stored);
 
-        // Posta prepends Return-Path and Received; the rest is the message as sent.
+        // Posta prepends Return-Path, Delivered-To (one user got it) and Received; the rest is the message as sent.
         var bytes = stored.ToArray();
-        Assert.StartsWith("Return-Path: <carol@example.net>\r\nReceived: from mx.posta.test ", System.Text.Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+        Assert.StartsWith("Return-Path: <carol@example.net>\r\nDelivered-To: alice@example.org\r\nReceived: from mx.posta.test ", System.Text.Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
         Assert.True(bytes.AsSpan().EndsWith(message), string.Create(CultureInfo.InvariantCulture, $"{bytes.Length} octets stored"));
     }
 }

@@ -21,7 +21,7 @@ public sealed class PostfixLmtpTests
         await SendAsync(postfix, "alice@example.org", "postfix to posta over tcp");
 
         var message = await WaitForMessageAsync(posta, "alice@example.org", postfix);
-        Assert.StartsWith("Return-Path: <sender@example.net>\r\nReceived: from postfix.peer.test ([127.0.0.1])\r\n\tby posta.test (Posta) with LMTP id ", message, StringComparison.Ordinal);
+        Assert.StartsWith("Return-Path: <sender@example.net>\r\nDelivered-To: alice@example.org\r\nReceived: from postfix.peer.test ([127.0.0.1])\r\n\tby posta.test (Posta) with LMTP id ", message, StringComparison.Ordinal);
         Assert.Contains("Subject: postfix to posta over tcp\r\n", message, StringComparison.Ordinal);
         Assert.Contains("hello from swaks", message, StringComparison.Ordinal);
         await WaitForLogAsync(postfix, "to=<alice@example.org>", "status=sent");

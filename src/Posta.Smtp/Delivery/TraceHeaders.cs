@@ -11,30 +11,13 @@ namespace Posta.Smtp.Delivery;
 /// <c>Return-Path</c> of the final delivery and this hop's <c>Received</c> line.
 /// </summary>
 /// <remarks>
-/// One copy of the bytes is stored for all local recipients (DESIGN.md §1), so no
-/// per-recipient field such as <c>Delivered-To</c> is added; the <c>Received</c> line names the
-/// recipient in its <c>for</c> clause only when there is exactly one, as RFC 5321 §7.6 advises
+/// One copy of the bytes is stored for all local recipients (DESIGN.md §1), so
+/// <c>Delivered-To</c> is added only when one user gets the copy; the <c>Received</c> line names
+/// the recipient in its <c>for</c> clause only when there is exactly one, as RFC 5321 §7.6 advises
 /// against disclosing the others.
 /// </remarks>
 public static class TraceHeaders
 {
-    /// <summary>The <c>Return-Path</c> and <c>Received</c> fields, CRLF-terminated, UTF-8.</summary>
-    /// <param name="reversePath">The MAIL FROM address, or null for the null reverse-path.</param>
-    /// <param name="clientName">The client's LHLO/EHLO argument.</param>
-    /// <param name="client">The client's address, or null when unknown (unix socket).</param>
-    /// <param name="hostname">This server's name.</param>
-    /// <param name="protocol">The WITH keyword (RFC 3848): LMTP, ESMTP, ESMTPS...</param>
-    /// <param name="id">The transaction id.</param>
-    /// <param name="singleRecipient">The recipient when there is only one, else null.</param>
-    /// <param name="date">When the message was received.</param>
-    public static byte[] Build(string? reversePath, string clientName, EndPoint? client, string hostname, string protocol, string id, string? singleRecipient, DateTimeOffset date)
-    {
-        var text = new StringBuilder(256);
-        AppendReturnPath(text, reversePath);
-        AppendReceived(text, clientName, client, hostname, protocol, id, singleRecipient, null, date);
-        return Encoding.UTF8.GetBytes(text.ToString());
-    }
-
     /// <summary>
     /// This hop's <c>Received</c> field alone, for a message that may still travel on (the
     /// <c>Return-Path</c> belongs to the final delivery, RFC 5321 §4.4).

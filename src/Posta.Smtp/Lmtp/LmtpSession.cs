@@ -360,19 +360,23 @@ internal sealed class LmtpSession(
     {
         var transaction = _transaction!;
         var recipients = transaction.Recipients;
-        var trace = TraceHeaders.Build(
-            transaction.ReversePath?.ToString(),
+        // Delivered-To names the one user the stored copy belongs to; several users share one copy.
+        var users = recipients.SelectMany(r => r.Users).Select(u => u.User.Address).Distinct(StringComparer.Ordinal).ToList();
+        var final = TraceHeaders.FinalDelivery(transaction.ReversePath?.ToString(), users.Count == 1 ? users[0] : null);
+        var received = TraceHeaders.Received(
             _clientName,
             info.RemoteEndPoint,
             options.Hostname,
             "LMTP",
             transaction.Id,
             recipients.Count == 1 ? recipients[0].Address : null,
+            null,
             timeProvider.GetLocalNow());
         try
         {
             _spool = SpooledMessage.Create(options.TemporaryDirectory);
-            await _spool.WriteAsync(trace);
+            await _spool.WriteAsync(final);
+            await _spool.WriteAsync(received);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
