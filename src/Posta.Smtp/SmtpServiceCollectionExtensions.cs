@@ -80,4 +80,18 @@ public static class SmtpServiceCollectionExtensions
         services.AddPostaProtocol<SmtpConnectionHandler>(ListenerNames.Submission);
         return services.AddPostaProtocol<SmtpConnectionHandler>(ListenerNames.Submissions);
     }
+
+    /// <summary>
+    /// Makes the queue hand recipients of the hosted domains to a store node over LMTP instead of
+    /// the local store (call before <see cref="AddPostaQueue"/>).
+    /// </summary>
+    public static IServiceCollection AddPostaLmtpHandoff(this IServiceCollection services, LmtpTransportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Client.Validate();
+        services.TryAddSingleton(options);
+        services.AddKeyedSingleton<IDeliveryTransport, LmtpTransport>(QueueTransports.Local);
+        return services;
+    }
 }

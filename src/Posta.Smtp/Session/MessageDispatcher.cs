@@ -15,8 +15,10 @@ namespace Posta.Smtp.Session;
 /// else goes to the queue in one entry: recipients on other servers, alias forwards, users whose
 /// delivery failed just now (the queue retries, then reports), and recipients that asked for a
 /// success report (the queue's delivery writes it). The reply is 250 only when both are durable.
+/// On an MX-role node that hands mail to a store node over LMTP
+/// (<see cref="SmtpServerOptions.DeliverLocally"/> false) every recipient goes to the queue.
 /// </summary>
-internal sealed class MessageDispatcher(IMailStore mail, MessageQueue queue, ILogger<MessageDispatcher> logger)
+internal sealed class MessageDispatcher(IMailStore mail, MessageQueue queue, SmtpServerOptions options, ILogger<MessageDispatcher> logger)
 {
     public async Task<SmtpReply> DispatchAsync(SpooledMessage message, InboundEnvelope envelope, CancellationToken cancellationToken)
     {
@@ -35,7 +37,7 @@ internal sealed class MessageDispatcher(IMailStore mail, MessageQueue queue, ILo
                     continue;
                 }
 
-                if (wantsSuccessReport)
+                if (wantsSuccessReport || !options.DeliverLocally)
                 {
                     seenAddresses.Add(user.User.Address);
                     queued.Add(new QueuedRecipient(user.User.Address, OriginalRecipient(recipient, user.User.Address), recipient.Parameters.Notify));

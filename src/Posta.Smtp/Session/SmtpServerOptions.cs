@@ -39,6 +39,12 @@ public sealed class SmtpServerOptions
     /// </summary>
     public TrustedNetworks PlaintextAuthNetworks { get; init; } = new([]);
 
+    /// <summary>
+    /// Whether local users get their copy in this node's store during the transaction (the
+    /// default); false on an MX-role node whose queue hands local mail to a store node over LMTP.
+    /// </summary>
+    public bool DeliverLocally { get; init; } = true;
+
     /// <summary>Throws when a value is out of range.</summary>
     /// <exception cref="ArgumentException">A value is out of range.</exception>
     public void Validate()

@@ -10,7 +10,9 @@ using Posta.Hosting;
 using Posta.Smtp;
 using Posta.Smtp.Delivery;
 using Posta.Smtp.Outbound.Dsn;
+using Posta.Smtp.Outbound.Client;
 using Posta.Smtp.Outbound.Queue;
+using Posta.Smtp.Protocol.State;
 using Posta.Smtp.Session;
 using Posta.Hosting.Proxy;
 using Posta.Storage;
@@ -69,11 +71,21 @@ internal static partial class ServerHost
         builder.Services.AddSingleton(store.Queue);
         builder.Services.AddSingleton<IDeliveryReportBuilder, DeliveryReportBuilder>();
         builder.Services.AddPostaLmtp(delivery);
+        if (settings.DeliveryLmtp is { } lmtp && LmtpTarget.TryParse(lmtp, out var storeNode))
+        {
+            builder.Services.AddPostaLmtpHandoff(new LmtpTransportOptions
+            {
+                EndPoint = storeNode!,
+                Client = new SmtpClientOptions { Dialect = SmtpDialect.Lmtp, HelloName = settings.Hostname },
+            });
+        }
+
         builder.Services.AddPostaQueue(new QueueOptions { Hostname = settings.Hostname });
         builder.Services.AddPostaSmtp(new SmtpServerOptions
         {
             Delivery = delivery,
             XClientNetworks = new TrustedNetworks(settings.TrustedProxies),
+            DeliverLocally = settings.DeliveryLmtp is null,
         });
 
         await using var app = builder.Build();

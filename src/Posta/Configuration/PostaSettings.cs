@@ -25,6 +25,9 @@ internal sealed class PostaSettings
     /// <summary>Networks (CIDR) whose proxies may send a PROXY protocol header.</summary>
     public IList<string> TrustedProxies { get; } = [];
 
+    /// <summary>delivery.lmtp: the store node's LMTP listener this node hands local mail to, or null to deliver into its own store.</summary>
+    public string? DeliveryLmtp { get; set; }
+
     /// <summary>Simultaneous connections one client address may hold.</summary>
     public int ConnectionsPerIp { get; set; } = 20;
 

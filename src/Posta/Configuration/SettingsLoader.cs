@@ -207,6 +207,18 @@ internal static class SettingsLoader
 
         s.MinPasswordLength = v.Int("accounts:min_password_length", 1, 1024, problems) ?? s.MinPasswordLength;
 
+        if (v.String("delivery:lmtp") is { } lmtp)
+        {
+            if (Posta.Smtp.Outbound.Queue.LmtpTarget.TryParse(lmtp, out _))
+            {
+                s.DeliveryLmtp = lmtp.Trim();
+            }
+            else
+            {
+                problems.Add($"{v.Describe("delivery:lmtp")}: '{lmtp}' is not an LMTP address (like 10.0.0.5:24, store.internal:24 or unix:/run/posta/lmtp.sock)");
+            }
+        }
+
         foreach (var resolver in v.List("dns:resolvers") ?? [])
         {
             if (IPEndPoint.TryParse(resolver, out var endpoint) && (endpoint.Port != 0 || !resolver.Contains("]:", StringComparison.Ordinal)))

@@ -52,4 +52,7 @@ internal static partial class Log
 
     [LoggerMessage(575, LogLevel.Error, "{QueueId}: the outcome of {Recipients} recipient(s) could not be recorded; they are tried again when their lease runs out")]
     public static partial void CompletionFailed(ILogger logger, string queueId, int recipients, Exception exception);
+
+    [LoggerMessage(576, LogLevel.Warning, "{QueueId}: handing over to the store node {Remote} over LMTP failed: {Reason}")]
+    public static partial void LmtpHandoffFailed(ILogger logger, string queueId, string remote, string reason);
 }
