@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Data.Common;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Logging;
 using Posta.Hosting;
@@ -10,6 +9,7 @@ using Posta.Smtp.Protocol.Data;
 using Posta.Smtp.Protocol.Parsing;
 using Posta.Smtp.Protocol.Replies;
 using Posta.Smtp.Protocol.State;
+using Posta.Smtp.Session;
 
 namespace Posta.Smtp.Lmtp;
 
@@ -131,13 +131,13 @@ internal sealed class LmtpSession(
 
             if (_skippingLine)
             {
-                _skippingLine = !SkipLine(rest, out position);
+                _skippingLine = !SmtpInput.SkipLine(rest, out position);
                 continue;
             }
 
             if (_state == SmtpState.Data)
             {
-                var completed = Decode(rest, out position);
+                var completed = SmtpInput.Content(_decoder!, _chunks, rest, out position);
                 if (_decoder!.Error == SmtpDataError.None)
                 {
                     foreach (var chunk in _chunks)
@@ -155,7 +155,7 @@ internal sealed class LmtpSession(
                 continue;
             }
 
-            if (Parse(rest, out var command, out var next) == OperationStatus.NeedMoreData)
+            if (SmtpInput.Command(rest, out var command, out var next) == OperationStatus.NeedMoreData)
             {
                 return (position, buffer.End);
             }
@@ -165,40 +165,6 @@ internal sealed class LmtpSession(
         }
 
         return (position, buffer.End);
-    }
-
-    private OperationStatus Parse(ReadOnlySequence<byte> input, out SmtpCommand command, out SequencePosition next)
-    {
-        var reader = new SequenceReader<byte>(input);
-        var status = SmtpCommandParser.Default.TryParse(ref reader, out command);
-        next = reader.Position;
-        return status;
-    }
-
-    private static bool SkipLine(ReadOnlySequence<byte> input, out SequencePosition next)
-    {
-        var reader = new SequenceReader<byte>(input);
-        var found = SmtpCommandParser.TrySkipLine(ref reader);
-        next = reader.Position;
-        return found;
-    }
-
-    /// <summary>Decodes content into <see cref="_chunks"/>; true once the end-of-data line was read.</summary>
-    private bool Decode(ReadOnlySequence<byte> input, out SequencePosition next)
-    {
-        var reader = new SequenceReader<byte>(input);
-        while (true)
-        {
-            var status = _decoder!.Read(ref reader, out var content);
-            if (status == SmtpDataStatus.Content)
-            {
-                _chunks.Add(content);
-                continue;
-            }
-
-            next = reader.Position;
-            return status == SmtpDataStatus.Completed;
-        }
     }
 
     private async ValueTask HandleAsync(SmtpCommand command)
@@ -305,7 +271,7 @@ internal sealed class LmtpSession(
             return;
         }
 
-        _transaction = new LmtpTransaction(NewId(), mail.ReversePath, parameters);
+        _transaction = new LmtpTransaction(SmtpInput.NewId(), mail.ReversePath, parameters);
         Accept(mail, SmtpReplies.SenderOk);
     }
 
@@ -458,5 +424,4 @@ internal sealed class LmtpSession(
         return !result.IsCompleted && !result.IsCanceled;
     }
 
-    private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 }

@@ -32,7 +32,7 @@ internal sealed partial class SmtpSession
     /// <summary>Spools content up to the end-of-data line; then answers once for the message.</summary>
     private async ValueTask<SequencePosition> ReadDataAsync(ReadOnlySequence<byte> input)
     {
-        var completed = Decode(input, out var next);
+        var completed = SmtpInput.Content(_decoder!, _chunks, input, out var next);
         if (_decoder!.Error == SmtpDataError.None)
         {
             foreach (var chunk in _chunks)
@@ -49,20 +49,6 @@ internal sealed partial class SmtpSession
         }
 
         return next;
-    }
-
-    /// <summary>Decodes content into <see cref="_chunks"/>; true once the end-of-data line was read.</summary>
-    private bool Decode(ReadOnlySequence<byte> input, out SequencePosition next)
-    {
-        var reader = new SequenceReader<byte>(input);
-        SmtpDataStatus status;
-        while ((status = _decoder!.Read(ref reader, out var content)) == SmtpDataStatus.Content)
-        {
-            _chunks.Add(content);
-        }
-
-        next = reader.Position;
-        return status == SmtpDataStatus.Completed;
     }
 
     private async ValueTask BdatAsync(BdatCommand bdat)

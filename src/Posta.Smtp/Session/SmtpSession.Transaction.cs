@@ -67,7 +67,7 @@ internal sealed partial class SmtpSession
             }
         }
 
-        Transaction = new SmtpTransaction(NewId(), mail.ReversePath, parameters);
+        Transaction = new SmtpTransaction(SmtpInput.NewId(), mail.ReversePath, parameters);
         Accept(mail, SmtpReplies.SenderOk);
     }
 

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Logging;
 using Posta.Hosting;
@@ -179,7 +178,7 @@ internal sealed partial class SmtpSession
             switch (_mode)
             {
                 case Mode.SkipLine:
-                    if (SkipLine(rest, out position))
+                    if (SmtpInput.SkipLine(rest, out position))
                     {
                         _mode = Mode.Commands;
                     }
@@ -192,7 +191,7 @@ internal sealed partial class SmtpSession
                     position = await ReadChunkAsync(rest);
                     continue;
                 case Mode.SaslResponse:
-                    if (ParseSaslResponse(rest, out var response, out var afterResponse) == OperationStatus.NeedMoreData)
+                    if (SmtpInput.SaslResponse(rest, out var response, out var afterResponse) == OperationStatus.NeedMoreData)
                     {
                         return (position, buffer.End);
                     }
@@ -202,7 +201,7 @@ internal sealed partial class SmtpSession
                     continue;
             }
 
-            if (Parse(rest, out var command, out var next) == OperationStatus.NeedMoreData)
+            if (SmtpInput.Command(rest, out var command, out var next) == OperationStatus.NeedMoreData)
             {
                 return (position, buffer.End);
             }
@@ -214,30 +213,6 @@ internal sealed partial class SmtpSession
         // After STARTTLS nothing more is read from the plaintext pipe: what the client pipelined
         // behind the command is discarded with it (RFC 3207 §4.2).
         return (position, _startTls ? position : buffer.End);
-    }
-
-    private static OperationStatus Parse(ReadOnlySequence<byte> input, out SmtpCommand command, out SequencePosition next)
-    {
-        var reader = new SequenceReader<byte>(input);
-        var status = SmtpCommandParser.Default.TryParse(ref reader, out command);
-        next = reader.Position;
-        return status;
-    }
-
-    private static OperationStatus ParseSaslResponse(ReadOnlySequence<byte> input, out SaslResponse response, out SequencePosition next)
-    {
-        var reader = new SequenceReader<byte>(input);
-        var status = SmtpCommandParser.Default.TryParseAuthResponse(ref reader, out response);
-        next = reader.Position;
-        return status;
-    }
-
-    private static bool SkipLine(ReadOnlySequence<byte> input, out SequencePosition next)
-    {
-        var reader = new SequenceReader<byte>(input);
-        var found = SmtpCommandParser.TrySkipLine(ref reader);
-        next = reader.Position;
-        return found;
     }
 
     private async ValueTask HandleAsync(SmtpCommand command)
@@ -387,8 +362,6 @@ internal sealed partial class SmtpSession
         var result = await _connection.Transport.Output.FlushAsync();
         return !result.IsCompleted && !result.IsCanceled;
     }
-
-    private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 
     /// <summary>The client for logs: its address, or what kind of socket.</summary>
     private static string Describe(EndPoint? client) => client switch
