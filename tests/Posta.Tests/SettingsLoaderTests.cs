@@ -135,6 +135,31 @@ public sealed class SettingsLoaderTests
         Assert.Equal(14, errors.Count);
     }
 
+    [Theory]
+    [InlineData("10.0.0.5:24", true)]
+    [InlineData("[::1]:24", true)]
+    [InlineData("store.internal:24", true)]
+    [InlineData("unix:/run/posta/lmtp.sock", true)]
+    [InlineData("store.internal", false)]
+    [InlineData("10.0.0.5:0", false)]
+    [InlineData("unix:relative.sock", false)]
+    [InlineData("bad host:24", false)]
+    public void The_LMTP_store_node_is_an_address_with_a_port_or_a_unix_socket(string value, bool valid)
+    {
+        var env = new Hashtable { ["POSTA_DELIVERY__LMTP"] = value };
+        var s = Load(null, env, out var errors);
+        if (valid)
+        {
+            Assert.Empty(errors);
+            Assert.Equal(value, s.DeliveryLmtp);
+        }
+        else
+        {
+            Assert.Contains("delivery.lmtp (from POSTA_DELIVERY__LMTP)", Assert.Single(errors), StringComparison.Ordinal);
+            Assert.Null(s.DeliveryLmtp);
+        }
+    }
+
     [Fact]
     public void An_unknown_environment_setting_is_reported_by_its_variable_name()
     {
