@@ -37,6 +37,10 @@ internal sealed class LmtpHarness : IAsyncDisposable
 
     public string SpoolDirectory => Options.TemporaryDirectory;
 
+    /// <summary>Spool files left behind (the directory exists only once a message outgrew memory).</summary>
+    public IEnumerable<string> SpoolFiles() =>
+        System.IO.Directory.Exists(SpoolDirectory) ? System.IO.Directory.EnumerateFiles(SpoolDirectory) : [];
+
     /// <summary>A store with example.org and the users alice and bob.</summary>
     public static async Task<LmtpHarness> StartAsync(long maxMessageSize = LocalDeliveryOptions.DefaultMaxMessageSize, int maxRecipients = LocalDeliveryOptions.DefaultMaxRecipients)
     {

@@ -83,7 +83,7 @@ public sealed class LmtpSessionTests
 
         Assert.StartsWith("221 2.0.0 ", await client.CommandAsync("QUIT"), StringComparison.Ordinal);
         await client.Session.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.Empty(System.IO.Directory.EnumerateFiles(harness.SpoolDirectory));
+        Assert.Empty(harness.SpoolFiles());
     }
 
     [Fact]
@@ -441,6 +441,6 @@ public sealed class LmtpSessionTests
         await client.CloseAsync();
         await client.Session.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Empty(await harness.InboxAsync("alice@example.org"));
-        Assert.Empty(System.IO.Directory.EnumerateFiles(harness.SpoolDirectory));
+        Assert.Empty(harness.SpoolFiles());
     }
 }

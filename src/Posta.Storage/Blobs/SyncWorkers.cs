@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Posta.Storage.Blobs;
 
 /// <summary>
@@ -8,10 +6,16 @@ namespace Posta.Storage.Blobs;
 /// and the fsyncs would trickle through two at a time. Here they run side by side, and the file system
 /// folds concurrent fsyncs into shared journal commits.
 /// </summary>
+/// <remarks>
+/// Idle workers sleep in <see cref="Monitor.Wait(object)"/>, which blocks at once: a
+/// <c>BlockingCollection</c> (SemaphoreSlim) spins first, and with many workers woken per item that
+/// spinning took a quarter of the server's CPU under SMTP load (bench/results/smtp-compare.md).
+/// </remarks>
 internal sealed class SyncWorkers : IDisposable
 {
-    private readonly BlockingCollection<WorkItem> _queue = [];
+    private readonly Queue<WorkItem> _queue = new();
     private readonly Thread[] _threads;
+    private bool _completed;
 
     public SyncWorkers(int threadCount)
     {
@@ -27,25 +31,55 @@ internal sealed class SyncWorkers : IDisposable
     public Task RunAsync(Action work)
     {
         var item = new WorkItem(work);
-        _queue.Add(item);
+        lock (_queue)
+        {
+            ObjectDisposedException.ThrowIf(_completed, this);
+            _queue.Enqueue(item);
+            Monitor.Pulse(_queue);
+        }
+
         return item.Completion.Task;
     }
 
     public void Dispose()
     {
-        _queue.CompleteAdding();
+        lock (_queue)
+        {
+            if (_completed)
+            {
+                return;
+            }
+
+            _completed = true;
+            Monitor.PulseAll(_queue);
+        }
+
         foreach (var thread in _threads)
         {
             thread.Join();
         }
-
-        _queue.Dispose();
     }
 
     private void Work()
     {
-        foreach (var item in _queue.GetConsumingEnumerable())
+        while (true)
         {
+            WorkItem item;
+            lock (_queue)
+            {
+                while (_queue.Count == 0)
+                {
+                    if (_completed)
+                    {
+                        return;
+                    }
+
+                    Monitor.Wait(_queue);
+                }
+
+                item = _queue.Dequeue();
+            }
+
             try
             {
                 item.Work();
