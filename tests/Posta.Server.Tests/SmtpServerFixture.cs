@@ -12,6 +12,7 @@ public sealed class SmtpServerFixture : IAsyncLifetime
     /// <summary>The smallest limit the configuration accepts (RFC 5321 §4.5.3.1.7: 64K octets).</summary>
     public const int MaxMessageSize = 64 * 1024;
 
+    /// <summary>The password of alice@example.org.</summary>
     public const string AlicePassword = "alice's correct horse";
 
     /// <summary>The address the trusted proxy connects from.</summary>
@@ -22,14 +23,19 @@ public sealed class SmtpServerFixture : IAsyncLifetime
 
     private PostaServer? _server;
 
+    /// <summary>The running server.</summary>
     public PostaServer Server => _server ?? throw new InvalidOperationException("the server is not started");
 
+    /// <summary>The port of the smtp (MX) listener.</summary>
     public int Mx => Server.Ports["smtp"];
 
+    /// <summary>The port of the submission (STARTTLS) listener.</summary>
     public int Submission => Server.Ports["submission"];
 
+    /// <summary>The port of the submissions (implicit TLS) listener.</summary>
     public int Submissions => Server.Ports["submissions"];
 
+    /// <summary>Starts the server and creates the domains, users and aliases the tests use.</summary>
     public async Task InitializeAsync()
     {
         _server = await PostaServer.StartAsync(
@@ -49,6 +55,7 @@ public sealed class SmtpServerFixture : IAsyncLifetime
         await CliAsync("alias", "add", "@example.com", "bob@example.org");
     }
 
+    /// <summary>Stops the server and deletes its data.</summary>
     public async Task DisposeAsync()
     {
         if (_server is not null)
