@@ -28,7 +28,8 @@ internal sealed partial class SmtpSession
 
         if (_kind == SmtpListenerKind.Submission && _account is null)
         {
-            await RefuseAsync(_info.IsTlsActive || !MayUsePlaintext() ? SmtpReplies.NeedAuth : SmtpReplies.MustStartTls);
+            // A client that may not send credentials in the clear is told what unlocks AUTH.
+            await RefuseAsync(MayUsePlaintext() ? SmtpReplies.NeedAuth : SmtpReplies.MustStartTls);
             return;
         }
 
