@@ -61,6 +61,12 @@ summary.append(("peak memory, Pss sum sampled every 0.2 s",
                 mib(posta_mem["peak_pss_kb"]),
                 f"{mib(postfix_mem['peak_pss_kb'])} ({postfix_mem['processes']} processes)",
                 f"{int(posta_mem['peak_pss_kb']) / int(postfix_mem['peak_pss_kb']):.2f}×"))
+# The samplers ran from start to end: warm-up and every round, both tools.
+sent = 2 * int(warmup) + 2 * int(rounds) * int(messages)
+posta_cpu = float(posta_mem["cpu_s"]) * 1000 / sent
+postfix_cpu = float(postfix_mem["cpu_s"]) * 1000 / sent
+summary.append(("server CPU time per message (user + system)", f"{posta_cpu:.2f} ms", f"{postfix_cpu:.2f} ms",
+                f"{posta_cpu / postfix_cpu:.2f}×"))
 summary.append(("peak memory, Rss sum sampled (Posta: VmHWM)",
                 f"{mib(facts['posta_hwm_kb'])} (sampled {mib(posta_mem['peak_rss_kb'])})",
                 mib(postfix_mem["peak_rss_kb"]), ""))
@@ -114,6 +120,8 @@ server and tool comes first and is not counted.
   the summed Pss of the server's processes (Posta: one; Postfix: master and every child) sampled
   every 0.2 s. Pss shares library pages among the processes that map them; the Rss sum counts them
   once per Postfix process.
+- CPU: user + system time of the server's processes over the whole run (Postfix: live processes
+  and what exited children left in their parents' counters), divided by the messages sent.
 - Medians over {rounds} rounds; the ratio is Posta ÷ Postfix (above 1 is better for Posta in
   throughput, below 1 is better for Posta in latency and memory).
 
