@@ -5,7 +5,14 @@ using Posta.Benchmarks;
 if (args is ["export", var workload, var directory])
 {
     MimeCorpus.Export(workload, directory);
-    return;
+    return 0;
+}
+
+// "smtp-load HOST PORT SESSIONS MESSAGES SIZE FROM TO" drives an SMTP server (smtp-compare.sh).
+if (args is ["smtp-load", .. var load])
+{
+    return await SmtpLoadGenerator.RunAsync(load);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(StoreAppendBenchmarks).Assembly).Run(args);
+return 0;
