@@ -10,7 +10,7 @@ namespace Posta.Interop.Tests;
 public sealed class SubmissionFixture : IAsyncLifetime
 {
     /// <summary>Alice's password: ASCII, since smtplib encodes credentials as ASCII.</summary>
-    public const string AlicePassword = "alice's password 42";
+    public const string AlicePassword = InteropPosta.AlicePassword;
 
     /// <summary>Zoë's password: non-ASCII and with a no-break space, which SASLprep maps to a space (RFC 4013).</summary>
     public const string ZoePassword = "zoë's\u00A0pässword";
