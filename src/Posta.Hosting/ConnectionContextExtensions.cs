@@ -9,7 +9,8 @@ public static class ConnectionContextExtensions
     /// <summary>
     /// Upgrades the connection to TLS (STARTTLS, STLS). Call it after writing and flushing the
     /// "ready to start TLS" reply. Input the client sent before the handshake and that is already
-    /// buffered is discarded (RFC 3207 §4.2, CVE-2011-0411). On return
+    /// buffered is discarded (RFC 3207 §4.2, CVE-2011-0411), unless it is the start of the TLS
+    /// handshake: a client's ClientHello may already be buffered when the call begins. On return
     /// <see cref="ConnectionContext.Transport"/> is the decrypted pipe: read and write through the
     /// new <c>connection.Transport</c>, not pipes fetched before the call. On failure (the client
     /// sent no valid handshake, or timed out) an <see cref="System.Security.Authentication.AuthenticationException"/>

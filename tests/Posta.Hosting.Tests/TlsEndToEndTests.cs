@@ -126,6 +126,22 @@ public sealed class TlsEndToEndTests(CertificateFixture certificates) : IClassFi
     }
 
     [Fact]
+    public async Task STARTTLS_keeps_a_ClientHello_that_arrived_before_the_handshake_began()
+    {
+        await using var server = await TestServer.StartAsync(WithCertificates((ListenerNames.Submission, "127.0.0.1:0")));
+        await using var client = await LineClient.ConnectAsync(server.EndPoint(ListenerNames.Submission));
+        Assert.StartsWith("READY", await client.ReadLineAsync(), StringComparison.Ordinal);
+
+        await client.WriteAsync("STARTTLS-LATE\r\n");
+        Assert.Equal("GO", await client.ReadLineAsync());
+        await client.StartTlsAsync("mail.example.test");
+        await client.WriteLineAsync("INFO");
+
+        Assert.Contains("tls=True", await client.ReadLineAsync(), StringComparison.Ordinal);
+        Assert.False(server.Logs.Contains("InputDiscardedBeforeTls"));
+    }
+
+    [Fact]
     public async Task A_renewed_certificate_reaches_new_connections_without_a_restart()
     {
         // certbot's layout: live/ holds symlinks into archive/, and a renewal repoints them.

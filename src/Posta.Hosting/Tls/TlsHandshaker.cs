@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Pipelines;
 using System.Net.Security;
 using System.Security.Authentication;
@@ -11,6 +12,9 @@ namespace Posta.Hosting.Tls;
 /// <summary>Puts TLS under a connection, at accept (implicit TLS) or on request (STARTTLS).</summary>
 internal sealed class TlsHandshaker(CertificateStore certificates, HostingOptions options, ILoggerFactory loggers)
 {
+    /// <summary>The content type of a TLS handshake record, the first octet a client sends (RFC 8446 §5.1).</summary>
+    private const byte HandshakeRecord = 0x16;
+
     private readonly ILogger _logger = loggers.CreateLogger("Posta.Hosting.Tls");
 
     /// <summary>
@@ -69,16 +73,29 @@ internal sealed class TlsHandshaker(CertificateStore certificates, HostingOption
     /// Drops what the client sent after STARTTLS. A cancelled read returns at once with every
     /// buffered byte, including bytes the handler already examined (TryRead skips those).
     /// </summary>
+    /// <remarks>
+    /// The handler calls this after flushing its "ready" reply, and the transport keeps filling the
+    /// pipe meanwhile: a client that answered the reply at once has its ClientHello buffered already.
+    /// Input that starts with a TLS handshake record is therefore kept for the handshake. That is
+    /// safe: no line protocol command starts with that control octet, and whatever is kept is TLS
+    /// input, which the handshake authenticates (the Finished messages cover its transcript), so it
+    /// can never be read as a command under TLS. Anything else is plaintext sent before the reply
+    /// (a pipelined or injected command) and is dropped whole; a ClientHello behind it goes too and
+    /// the handshake fails, which is the safe outcome for a client that pipelined past STARTTLS.
+    /// </remarks>
     private async Task DiscardBufferedInputAsync(PipeReader input, ConnectionInfo connection, CancellationToken cancellationToken)
     {
         input.CancelPendingRead();
         var buffered = await input.ReadAsync(cancellationToken);
-        var length = buffered.Buffer.Length;
-        input.AdvanceTo(buffered.Buffer.End);
-        if (length > 0)
+        var buffer = buffered.Buffer;
+        if (!new SequenceReader<byte>(buffer).TryPeek(out var first) || first == HandshakeRecord)
         {
-            Log.InputDiscardedBeforeTls(_logger, connection.ListenerName, length);
+            input.AdvanceTo(buffer.Start);
+            return;
         }
+
+        input.AdvanceTo(buffer.End);
+        Log.InputDiscardedBeforeTls(_logger, connection.ListenerName, buffer.Length);
     }
 
     public void LogFailure(ConnectionInfo connection, Exception exception) =>

@@ -49,6 +49,13 @@ public sealed class EchoHandler : ConnectionHandler, IConnectionLimitResponder
                         await WriteLineAsync(connection, "GO");
                         await connection.StartTlsAsync(CancellationToken.None);
                         goto NextRead;
+                    case "STARTTLS-LATE":
+                        // A busy server: the client's ClientHello is buffered before the handshake begins.
+                        input.AdvanceTo(buffer.Start, result.Buffer.End);
+                        await WriteLineAsync(connection, "GO");
+                        await Task.Delay(TimeSpan.FromMilliseconds(300));
+                        await connection.StartTlsAsync(CancellationToken.None);
+                        goto NextRead;
                     case "INFO":
                         await WriteLineAsync(connection,
                             $"INFO remote={info.RemoteEndPoint} local={info.LocalEndPoint} proxy={info.ProxyEndPoint} tls={info.IsTlsActive} protocol={info.Tls?.Protocol} sni={info.Tls?.ServerName} cert={info.Tls?.Certificate.Thumbprint}");
