@@ -74,27 +74,37 @@ public sealed class PostaServer : IAsyncDisposable
 
     private static async Task<PostaServer> StartCoreAsync(IEnumerable<string> listeners, string dataDirectory, TempDirectory? owned, IEnumerable<string> extraArguments, IDictionary<string, string?>? environment, string? workingDirectory, TimeSpan? startTimeout)
     {
-        var ports = listeners.ToDictionary(l => l, _ => FreePort.Get(), StringComparer.Ordinal);
-        var server = new PostaServer(dataDirectory, owned, ports);
-        var args = new List<string> { "serve" };
-        foreach (var (name, port) in ports)
+        // A free port can be taken between FreePort.Get and the bind: the kernel hands the same
+        // ephemeral range to outgoing connections, of which the suite opens thousands. Try again
+        // with fresh ports, a few times.
+        var names = listeners.ToList();
+        for (var attempt = 1; ; attempt++)
         {
-            args.Add("--listen");
-            args.Add($"{name}=127.0.0.1:{port}");
-        }
+            var ports = names.ToDictionary(l => l, _ => FreePort.Get(), StringComparer.Ordinal);
+            var server = new PostaServer(dataDirectory, owned, ports);
+            var args = new List<string> { "serve" };
+            foreach (var (name, port) in ports)
+            {
+                args.Add("--listen");
+                args.Add($"{name}=127.0.0.1:{port}");
+            }
 
-        args.AddRange(extraArguments);
-        try
-        {
-            await server.StartProcessAsync(args, environment, workingDirectory, startTimeout ?? TimeSpan.FromSeconds(60));
+            args.AddRange(extraArguments);
+            try
+            {
+                await server.StartProcessAsync(args, environment, workingDirectory, startTimeout ?? TimeSpan.FromSeconds(60));
+                return server;
+            }
+            catch (InvalidOperationException e) when (attempt < 4 && e.Message.Contains("address already in use", StringComparison.Ordinal))
+            {
+                await server.DisposeProcessOnlyAsync();
+            }
+            catch
+            {
+                await server.DisposeAsync();
+                throw;
+            }
         }
-        catch
-        {
-            await server.DisposeAsync();
-            throw;
-        }
-
-        return server;
     }
 
     /// <summary>Runs an admin verb (<c>user add ...</c>) on this server's data directory.</summary>
@@ -134,6 +144,13 @@ public sealed class PostaServer : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        await DisposeProcessOnlyAsync();
+        _ownedData?.Dispose();
+    }
+
+    /// <summary>Ends the process but keeps the data directory (a start that is tried again).</summary>
+    private async Task DisposeProcessOnlyAsync()
+    {
         if (_process is { HasExited: false })
         {
             _process.Kill(entireProcessTree: true);
@@ -141,7 +158,7 @@ public sealed class PostaServer : IAsyncDisposable
         }
 
         _process?.Dispose();
-        _ownedData?.Dispose();
+        _process = null;
     }
 
     private static void Signal(int pid, string signal)
