@@ -1,3 +1,4 @@
+using System.Text;
 using Posta.Storage;
 using Posta.Storage.Queue;
 using Posta.Testing;
@@ -59,5 +60,14 @@ internal static class PostaStoreReader
     {
         await using var store = await StoreFactory.OpenAsync(new StoreOptions { DataDirectory = posta.DataDirectory });
         return await store.Queue.ListAsync();
+    }
+
+    /// <summary>The content of a queued message, as it will travel on.</summary>
+    public static async Task<string> QueuedContentAsync(PostaServer posta, long messageId)
+    {
+        await using var store = await StoreFactory.OpenAsync(new StoreOptions { DataDirectory = posta.DataDirectory });
+        await using var content = await store.Queue.OpenContentAsync(messageId);
+        using var reader = new StreamReader(content, Encoding.UTF8);
+        return await reader.ReadToEndAsync();
     }
 }

@@ -85,6 +85,11 @@ public sealed partial class SmtpPostfixRelayTests(PostfixMxFixture fixture) : IC
         Assert.Equal("alice@example.org", queued.Envelope.AuthenticatedUser);
         Assert.Equal("alice@example.org", queued.Envelope.Sender);
         Assert.Equal("dave@remote.example", Assert.Single(queued.Recipients).Address);
+
+        // This hop's Received field says so too: ESMTPSA, over TLS.
+        var content = await PostaStoreReader.QueuedContentAsync(posta, queued.MessageId);
+        Assert.StartsWith("Received: from postfix.peer.test ([127.0.0.1])\r\n\t(using TLSv1.", content, StringComparison.Ordinal);
+        Assert.Contains($"\tby posta.test (Posta) with ESMTPSA id {id.Groups["id"].Value}\r\n\tfor <dave@remote.example>;", content, StringComparison.Ordinal);
     }
 
     private static string Marker() => "m" + Guid.NewGuid().ToString("N");
