@@ -78,7 +78,7 @@ public sealed partial class SmtpPostfixRelayTests(PostfixMxFixture fixture) : IC
         var line = await WaitForLogAsync(postfix, "to=<dave@remote.example>", "status=");
         var id = QueuedAs().Match(line);
         Assert.True(line.Contains("status=sent (250 2.0.0 Ok: queued as ", StringComparison.Ordinal) && id.Success, postfix.ReadLog() + "\nPosta log:\n" + posta.Log);
-        Assert.Contains($"authenticated as alice@example.org with {mechanism}", posta.Log, StringComparison.Ordinal);
+        Assert.Contains($"authenticated as alice@example.org with {mechanism}", await posta.WaitForLogAsync("authenticated as alice@example.org with "), StringComparison.Ordinal);
 
         // The remote recipient waits in posta's queue, on behalf of the user who authenticated.
         var queued = await WaitForQueuedAsync(posta, id.Groups["id"].Value);

@@ -43,7 +43,7 @@ public sealed partial class SmtpPythonTests(SubmissionFixture fixture) : IClassF
         var text = Encoding.UTF8.GetString(sent);
         Assert.Contains("Subject: =?utf-8?", text, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Content-Disposition: attachment; filename=\"tabelle.bin\"", text, StringComparison.Ordinal);
-        Assert.Equal(expectedMechanism, AuthenticationMechanism(id));
+        Assert.Equal(expectedMechanism, await AuthenticationMechanismAsync(id));
     }
 
     [Fact]
@@ -143,9 +143,9 @@ public sealed partial class SmtpPythonTests(SubmissionFixture fixture) : IClassF
     }
 
     /// <summary>The SASL mechanism Posta logged for the connection that delivered transaction <paramref name="id"/>.</summary>
-    private string AuthenticationMechanism(string id)
+    private async Task<string> AuthenticationMechanismAsync(string id)
     {
-        var log = fixture.Posta.Log.Split('\n');
+        var log = (await fixture.Posta.WaitForLogAsync($" delivered {id} ")).Split('\n');
         var delivered = log.Single(l => l.Contains($" delivered {id} ", StringComparison.Ordinal));
         var connection = ConnectionId().Match(delivered).Value;
         var authenticated = log.Single(l => l.Contains(connection, StringComparison.Ordinal) && l.Contains(" authenticated as alice@example.org with ", StringComparison.Ordinal));

@@ -23,7 +23,7 @@ public sealed class SmtpScramTests(SubmissionFixture fixture) : IClassFixture<Su
         Assert.True(run.ExitCode == 0, run.ToString());
         AssertTlsFirst(run);
         Assert.Contains("235 2.7.0 Authentication successful", Transcript(run));
-        Assert.Contains($"authenticated as {user} with SCRAM-SHA-256", fixture.Posta.Log, StringComparison.Ordinal);
+        Assert.Contains($"authenticated as {user} with SCRAM-SHA-256", await fixture.Posta.WaitForLogAsync($"authenticated as {user} with "), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -49,6 +49,30 @@ public sealed class PostaServer : IAsyncDisposable
     }
 
     /// <summary>
+    /// The log once it holds <paramref name="text"/>: lines reach it a moment after the client saw
+    /// the reply they belong to. Throws with the log when it does not come within the timeout.
+    /// </summary>
+    public async Task<string> WaitForLogAsync(string text, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var log = Log;
+            if (log.Contains(text, StringComparison.Ordinal))
+            {
+                return log;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"posta never logged \"{text}\"; its log:\n{log}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>
     /// Starts <c>posta serve</c> with the given listeners on free ports (each bound to
     /// 127.0.0.1) and waits until it reports ready. <paramref name="dataDirectory"/> null makes a
     /// temporary one that is deleted on dispose.
